@@ -1,0 +1,1 @@
+"""Afterword's core: models, rules and storage, free of any UI library."""

@@ -1,0 +1,110 @@
+"""Schema versions of the Afterword database, applied in order by sqlite_utils.Migrations."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "afterword"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_foundation")
+def foundation(db: Database) -> None:
+    """Applications, interviews, people, and the debrief (answers, Q&A, promises)."""
+    _run(
+        db,
+        """
+        CREATE TABLE applications (
+            id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX applications_company ON applications (company COLLATE NOCASE);
+
+        CREATE TABLE interviews (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+            round INTEGER NOT NULL DEFAULT 1,
+            ended_at TEXT NOT NULL,
+            format TEXT NOT NULL DEFAULT 'in_person',
+            decision_date TEXT,
+            decision_phrase TEXT NOT NULL DEFAULT '',
+            no_timeframe_given INTEGER NOT NULL DEFAULT 0,
+            next_steps TEXT NOT NULL DEFAULT '',
+            large_employer INTEGER NOT NULL DEFAULT 0,
+            outcome TEXT NOT NULL DEFAULT 'pending',
+            checklist TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX interviews_by_date ON interviews (ended_at);
+        CREATE INDEX interviews_by_application ON interviews (application_id, round);
+
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            spelling_confirmed INTEGER NOT NULL DEFAULT 0,
+            role_kind TEXT NOT NULL DEFAULT 'interviewer',
+            title TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            email_source TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            mailing_address TEXT NOT NULL DEFAULT '',
+            best_time TEXT NOT NULL DEFAULT '',
+            preferred_mode TEXT NOT NULL DEFAULT '',
+            linkedin TEXT NOT NULL DEFAULT '',
+            personal TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX people_by_application ON people (application_id, name COLLATE NOCASE);
+
+        CREATE TABLE participants (
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            highlights TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (interview_id, person_id)
+        );
+        CREATE INDEX participants_by_person ON participants (person_id);
+
+        CREATE TABLE answers (
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            prompt_id TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (interview_id, prompt_id)
+        );
+
+        CREATE TABLE qa (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            question TEXT NOT NULL DEFAULT '',
+            answer TEXT NOT NULL DEFAULT '',
+            stumped INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX qa_by_interview ON qa (interview_id, position);
+        CREATE INDEX qa_stumped ON qa (stumped) WHERE stumped = 1;
+
+        CREATE TABLE promises (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            text TEXT NOT NULL DEFAULT '',
+            due_phrase TEXT NOT NULL DEFAULT '',
+            due_at TEXT,
+            done INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX promises_by_interview ON promises (interview_id);
+        """
+    )
+
+
+def _run(db: Database, script: str) -> None:
+    # executescript() would COMMIT the migration's transaction half-way: run each statement.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def known_names() -> list[str]:
+    """Return the names of every migration this code knows, in order."""
+    return [m.name for m in migrations._migrations]

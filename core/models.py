@@ -1,0 +1,157 @@
+"""Pydantic models of Afterword's domain: applications, interviews, people and the debrief."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from core.text import CleanLine, CleanText
+
+
+class Model(BaseModel):
+    """Base for every model: validate on assignment, forbid unknown fields."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+
+class ApplicationStatus(StrEnum):
+    """Where an application stands as a whole."""
+
+    OPEN = "open"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class Outcome(StrEnum):
+    """A7: the three possible outcomes of an interview, plus 'pending' until one is known."""
+
+    PENDING = "pending"
+    INVITED_BACK = "invited_back"
+    NOT_SELECTED = "not_selected"
+    OFFER = "offer"
+
+
+class InterviewFormat(StrEnum):
+    """How the interview took place."""
+
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    PHONE = "phone"
+    OTHER = "other"
+
+
+class RoleKind(StrEnum):
+    """The part a person played in the process (C8, C9 depend on it)."""
+
+    INTERVIEWER = "interviewer"
+    FUTURE_MANAGER = "future_manager"
+    RECRUITER = "recruiter"
+    STAFF = "staff"
+    OTHER = "other"
+
+
+class ContactMode(StrEnum):
+    """A5: the way a person prefers to be contacted."""
+
+    UNKNOWN = ""
+    EMAIL = "email"
+    PHONE = "phone"
+
+
+class EmailSource(StrEnum):
+    """Where an email address came from; a guess is never treated as confirmed (A2)."""
+
+    UNKNOWN = ""
+    CARD = "card"
+    CONFIRMED = "confirmed"
+    WEBSITE = "website"
+    GUESSED = "guessed"
+
+
+class Application(Model):
+    """A process with one company for one role; its interviews are the rounds."""
+
+    id: int | None = None
+    company: CleanLine = Field(min_length=1, max_length=200)
+    role: CleanLine = Field(default="", max_length=200)
+    status: ApplicationStatus = ApplicationStatus.OPEN
+    created_at: AwareDatetime
+
+
+class Interview(Model):
+    """One interview (a round of an application) and what was learned as it closed."""
+
+    id: int | None = None
+    application_id: int
+    round: int = Field(default=1, ge=1)
+    ended_at: AwareDatetime
+    format: InterviewFormat = InterviewFormat.IN_PERSON
+    decision_date: date | None = None
+    decision_phrase: CleanLine = ""
+    no_timeframe_given: bool = False
+    next_steps: CleanText = ""
+    large_employer: bool = False
+    outcome: Outcome = Outcome.PENDING
+    checklist: list[str] = Field(default_factory=list)
+
+
+class Person(Model):
+    """Someone met during the process, with what the follow-ups need (A1, A5)."""
+
+    id: int | None = None
+    application_id: int
+    name: CleanLine = Field(min_length=1, max_length=200)
+    spelling_confirmed: bool = False
+    role_kind: RoleKind = RoleKind.INTERVIEWER
+    title: CleanLine = ""
+    email: CleanLine = ""
+    email_source: EmailSource = EmailSource.UNKNOWN
+    phone: CleanLine = ""
+    mailing_address: CleanText = ""
+    best_time: CleanLine = ""
+    preferred_mode: ContactMode = ContactMode.UNKNOWN
+    linkedin: CleanLine = ""
+    personal: CleanText = ""
+
+
+class Participant(Model):
+    """A person met at one interview, with the highlights of that conversation (B2)."""
+
+    interview_id: int
+    person_id: int
+    highlights: CleanText = ""
+
+
+class QA(Model):
+    """A question asked and the answer given (B1); `stumped` feeds the practice list (B5, F1)."""
+
+    id: int | None = None
+    interview_id: int
+    position: int = 0
+    question: CleanText = ""
+    answer: CleanText = ""
+    stumped: bool = False
+
+
+class Promise(Model):
+    """Something promised during the interview (B10), due by a date (D9)."""
+
+    id: int | None = None
+    interview_id: int
+    text: CleanText = ""
+    due_phrase: CleanLine = ""
+    due_at: AwareDatetime | None = None
+    done: bool = False
+
+
+class InterviewSummary(Model):
+    """One line of the interview picker: the interview with its company and role."""
+
+    interview: Interview
+    company: str
+    role: str

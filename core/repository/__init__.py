@@ -1,0 +1,26 @@
+"""The repository: the only place that speaks SQL. Methods take and return pydantic models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.repository.base import DatabaseProblem, connect
+from core.repository.debrief import DebriefStore
+from core.repository.interviews import InterviewStore
+from core.repository.people import PeopleStore
+
+__all__ = ["DatabaseProblem", "Repository"]
+
+
+class Repository(InterviewStore, PeopleStore, DebriefStore):
+    """Afterword's data in one SQLite file, one part per aggregate."""
+
+    @classmethod
+    def open(cls, path: Path | str) -> Repository:
+        """Open (creating or migrating) the database at `path`; DatabaseProblem if unusable."""
+        db, backups = connect(Path(path))
+        repo = cls(db, Path(path))
+        repo.backups = backups
+        return repo
+
+    backups: list[Path] = []  # noqa: RUF012 - copies taken before migrations at open

@@ -1,0 +1,190 @@
+"""Opening the database safely: refusing foreign, corrupt or newer files, private file modes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from core.migrations import MIGRATION_SET, known_names, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseProblem(Exception):
+    """The database file cannot be used; the message names the file and what to do."""
+
+
+def _problem(path: Path, what: str, todo: str) -> DatabaseProblem:
+    return DatabaseProblem(f"{path}: {what}. {todo}")
+
+
+def _check_path(path: Path) -> bool:
+    """Check the path before SQLite touches it; return whether the file already exists."""
+    if path.is_dir():
+        raise _problem(path, "is a directory, not a database file",
+                       f"Point --db at a file, e.g. {path / 'afterword.db'}.")
+    parent = path.parent
+    if not parent.exists():
+        try:
+            parent.mkdir(parents=True, mode=0o700)
+        except OSError as exc:
+            raise _problem(path, f"its folder cannot be created ({exc.strerror})",
+                           "Choose another path with --db.") from exc
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise _problem(path, f"the folder {parent} is not writable (Afterword keeps its journal "
+                       "beside the database)", "Make the folder writable or choose another --db.")
+    if not path.exists():
+        return False
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise _problem(path, "is not readable and writable by you",
+                       "Fix its permissions (chmod 600) or choose another --db.")
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if not header:
+        raise _problem(path, "is an empty file, not an Afterword database",
+                       "Delete it if you made it by mistake, or choose another --db.")
+    if header != SQLITE_HEADER:
+        raise _problem(path, "is not an Afterword database (not SQLite at all)",
+                       "It was left untouched; choose another file with --db.")
+    return True
+
+
+def _create_private(path: Path) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path) -> list[str]:
+    """Refuse corrupt, foreign and newer databases; return the migrations already applied."""
+    try:
+        checked = conn.execute("PRAGMA quick_check").fetchall()
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        applied: list[str] = []
+        if "_sqlite_migrations" in tables:
+            applied = [r[0] for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                [MIGRATION_SET])]
+    except sqlite3.DatabaseError as exc:
+        raise _problem(path, f"is damaged ({exc})", "It was left untouched; restore a backup "
+                       "(afterword backup makes one) or choose another --db.") from exc
+    if [r[0] for r in checked] != ["ok"]:
+        raise _problem(path, f"is damaged (integrity check: {checked[0][0]})",
+                       "It was left untouched; restore a backup or choose another --db.")
+    user_tables = {t for t in tables if not t.startswith(("sqlite_", "_sqlite_"))}
+    if user_tables and not applied:
+        raise _problem(path, "is a SQLite database, but not an Afterword one",
+                       "It was left untouched; choose another file with --db.")
+    unknown = [name for name in applied if name not in known_names()]
+    if unknown:
+        raise _problem(path, f"was written by a newer Afterword (schema {unknown[-1]})",
+                       "Upgrade Afterword (pip install -U afterword) to open it.")
+    return applied
+
+
+def _backup_before_migration(conn: sqlite3.Connection, path: Path, next_name: str) -> Path:
+    target = path.with_name(f"{path.name}.before-{next_name}.bak")
+    if target.exists():
+        target.unlink()
+    _create_private(target)
+    conn.execute("VACUUM INTO ?", [str(target)])
+    return target
+
+
+def connect(path: Path) -> tuple[Database, list[Path]]:
+    """Open (or create) the database at `path`, migrated; return it and any backups made."""
+    path = path.expanduser().absolute()
+    existed = _check_path(path)
+    if not existed:
+        _create_private(path)
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise _problem(path, f"cannot be opened ({exc})", "Choose another --db.") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        applied = _check_schema(conn, path)
+        for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                       "secure_delete = ON"):
+            conn.execute(f"PRAGMA {pragma}")
+        db = Database(conn, recursive_triggers=False, execute_plugins=False)
+        backups: list[Path] = []
+        pending = migrations.pending(db)
+        if pending and applied:
+            backups.append(_backup_before_migration(conn, path, pending[0].name))
+        migrations.apply(db)
+    except DatabaseProblem:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _problem(path, f"cannot be used ({exc})",
+                       "Check the disk and permissions, or choose another --db.") from exc
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.chmod(side, 0o600)
+    return db, backups
+
+
+class StoreBase:
+    """The connection shared by every part of the repository, and its write transaction."""
+
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+        self._depth = 0
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """Run the enclosed writes in one BEGIN IMMEDIATE transaction (nested: one savepoint)."""
+        conn = self.db.conn
+        if self._depth:
+            self._depth += 1
+            conn.execute("SAVEPOINT nested")
+            try:
+                yield
+            except BaseException:
+                conn.execute("ROLLBACK TO nested")
+                conn.execute("RELEASE nested")
+                raise
+            finally:
+                self._depth -= 1
+            conn.execute("RELEASE nested")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def rows(self, sql: str, params: list[Any] | dict[str, Any] | None = None
+             ) -> list[dict[str, Any]]:
+        """Run a read query and return its rows as dictionaries."""
+        cursor = self.db.conn.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def run(self, sql: str, params: list[Any] | dict[str, Any] | None = None) -> int:
+        """Run one write statement inside the current transaction; return lastrowid."""
+        cursor = self.db.conn.execute(sql, params or [])
+        return int(cursor.lastrowid or 0)
+
+    def close(self) -> None:
+        """Close the connection (the WAL is checkpointed by SQLite on the last close)."""
+        self.db.conn.close()

@@ -1,0 +1,52 @@
+"""Cleaning of user text before it is stored: no escape sequence ever reaches a terminal."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BeforeValidator
+
+# Whole escape sequences first (so their parameters do not survive as stray text),
+# then any remaining C0 control (except tab and newline), DEL and C1 controls.
+_ESCAPE_SEQUENCES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]            # CSI ... final byte
+  | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
+  | \x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c|$)  # OSC, DCS, SOS, PM, APC ... terminator
+  | [\x90\x9d\x98\x9e\x9f].*?(?:\x07|\x1b\\|\x9c|$)  # their 8-bit forms
+  | \x1b[ -/]*[0-~]?                   # other ESC sequences (and a lone ESC)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(value: str) -> str:
+    """Return `value` without escape sequences or control characters (tab, newline kept)."""
+    if not value:
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in value or any("\x80" <= ch <= "\x9f" for ch in value):
+        value = _ESCAPE_SEQUENCES.sub("", value)
+    return _CONTROLS.sub("", value)
+
+
+def clean_line(value: str) -> str:
+    """Return `value` cleaned and made one line (newlines and tabs become spaces), stripped."""
+    return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
+
+
+def _clean_any(value: object) -> object:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def _clean_any_line(value: object) -> object:
+    return clean_line(value) if isinstance(value, str) else value
+
+
+CleanText = Annotated[str, BeforeValidator(_clean_any)]
+"""Multi-line user text, cleaned of escape sequences and controls."""
+
+CleanLine = Annotated[str, BeforeValidator(_clean_any_line)]
+"""One-line user text (a name, a title), cleaned and stripped."""

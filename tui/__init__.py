@@ -1,0 +1,1 @@
+"""Afterword's terminal UI (Textual): thin screens over `core`."""

@@ -1,0 +1,158 @@
+"""The Afterword app: modes, global keys, start-up (first frame first, data right after)."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from tui.commands import AfterwordCommands
+from tui.saver import Saver
+from tui.screens.debrief import DebriefScreen
+from tui.session import AppConfig, Session
+
+if TYPE_CHECKING:
+    from core.repository import Repository
+    from core.settings import Settings
+
+
+class AfterwordApp(App[None]):
+    """A workbook for the hours and weeks after a job interview."""
+
+    TITLE = "Afterword"
+    CSS_PATH = "app.tcss"
+    MODES = {"debrief": DebriefScreen}
+    DEFAULT_MODE = "debrief"
+    COMMANDS = App.COMMANDS | {AfterwordCommands}
+    BINDINGS = [
+        Binding("n", "new_interview", "New interview"),
+        Binding("i", "switch_interview", "Switch"),
+        Binding("d", "switch_mode('debrief')", "Debrief", show=False),
+        Binding("question_mark", "toggle_keys", "Keys"),
+    ]
+
+    session: reactive[Session | None] = reactive(None, init=False)
+
+    def __init__(self, config: AppConfig, repository: Repository | None = None,
+                 settings: Settings | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self._given_repository = repository
+        self._given_settings = settings
+        self.saver = Saver(self)
+        self.failure: str | None = None
+        self.saver.on_error = self._save_failed
+
+    def on_mount(self) -> None:
+        """Paint first; open the database right after (in a thread, off the first frame)."""
+        self._install_signal_handlers()
+        if self._given_repository is not None:
+            self._open_session(self._given_repository, self._given_settings)
+        else:
+            self.run_worker(self._load, thread=True, exit_on_error=False, name="open-db")
+
+    def _load(self) -> None:
+        from core.repository import DatabaseProblem, Repository
+        from core.settings import SettingsError, load_settings
+
+        try:
+            settings = load_settings(self.config.db)
+            repository = Repository.open(settings.db_path())
+        except (DatabaseProblem, SettingsError) as exc:
+            self.failure = str(exc)
+            self.call_from_thread(self.exit, None, 1)
+            return
+        self.call_from_thread(self._open_session, repository, settings)
+        import dateparser  # noqa: F401  - warm the phrase parser before the first date is typed
+
+    def _open_session(self, repository: Repository, settings: Settings | None) -> None:
+        from core.clock import system_clock
+        from core.settings import Settings
+
+        settings = settings or Settings()
+        clock = self.config.clock or system_clock(settings.tz or None)
+        interview_id = self.config.interview_id
+        if interview_id is None:
+            latest = repository.latest_interview()
+            interview_id = latest.interview.id if latest else None
+        self.session = Session(repository, settings, clock, self.saver, interview_id)
+
+    def _save_failed(self, key: object, exc: Exception) -> None:
+        self.notify(f"Could not save: {exc}", severity="error", markup=False, timeout=10)
+
+    def _install_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self._on_signal)
+        except (RuntimeError, NotImplementedError, ValueError):
+            pass  # not the main thread (e.g. embedded): no handlers, the saver still flushes
+
+    def _on_signal(self) -> None:
+        """SIGTERM or SIGHUP (terminal closed): save everything, then leave cleanly."""
+        self.saver.flush()
+        self.exit()
+
+    def open_interview(self, interview_id: int) -> None:
+        """Show this interview's debrief."""
+        self.saver.flush()
+        if self.session is not None:
+            self.session.interview_id = interview_id
+        self.switch_mode("debrief")
+        screen = self.screen
+        if isinstance(screen, DebriefScreen):
+            screen.show_interview(interview_id)
+
+    def action_new_interview(self) -> None:
+        """Open the New interview form."""
+        from tui.screens.new_interview import NewInterviewScreen
+
+        if self.session is None:
+            return
+
+        def created(interview_id: int | None) -> None:
+            if interview_id is not None:
+                self.open_interview(interview_id)
+
+        self.push_screen(NewInterviewScreen(), created)
+
+    def action_switch_interview(self) -> None:
+        """Open the interview picker (fuzzy search)."""
+        from tui.screens.picker import InterviewPicker
+
+        if self.session is None:
+            return
+
+        def picked(interview_id: int | None) -> None:
+            if interview_id is not None:
+                self.open_interview(interview_id)
+
+        self.push_screen(InterviewPicker(), picked)
+
+    def action_toggle_keys(self) -> None:
+        """Show or hide the keys panel."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    async def action_quit(self) -> None:
+        """Save everything, then quit."""
+        self.saver.flush()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        """Last way out: flush pending saves and close the database."""
+        self.saver.flush()
+        if self.session is not None:
+            self.session.repo.close()
+
+
+def build_app(config: AppConfig | None = None, repository: Repository | None = None,
+              settings: Settings | None = None) -> AfterwordApp:
+    """Build the app: the one factory the CLI, the tests and the screenshot script use."""
+    return AfterwordApp(config or AppConfig(), repository=repository, settings=settings)

@@ -1,0 +1,103 @@
+"""The `afterword` command: opens the TUI; subcommands capture, seed a demo, and more."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+DB_OPTION_HELP = "Database file (default: AFTERWORD_DB, the config file, or the data directory)."
+
+
+def _fail(message: str) -> None:
+    click.echo(f"afterword: {message}", err=True)
+    sys.exit(1)
+
+
+def _open(db: Path | None):  # type: ignore[no-untyped-def]
+    from core.repository import DatabaseProblem, Repository
+    from core.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(db)
+        return settings, Repository.open(settings.db_path())
+    except (DatabaseProblem, SettingsError) as exc:
+        _fail(str(exc))
+        raise  # unreachable: _fail exits
+
+
+def run_tui(db: Path | None, interview_id: int | None = None) -> None:
+    """Open the TUI; exit 1 with the app's message if the database cannot be used."""
+    from tui.app import build_app
+    from tui.session import AppConfig
+
+    app = build_app(AppConfig(db=db, interview_id=interview_id))
+    app.run()
+    if app.failure:
+        _fail(app.failure)
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+@click.group(invoke_without_command=True)
+@click.option("--db", type=click.Path(path_type=Path), help=DB_OPTION_HELP)
+@click.version_option(package_name="afterword")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None) -> None:
+    """Afterword: a workbook for the hours and weeks after a job interview."""
+    ctx.obj = {"db": db}
+    if ctx.invoked_subcommand is None:
+        run_tui(db)
+
+
+@main.command()
+@click.argument("company")
+@click.option("--role", default="", help="The role you interviewed for.")
+@click.option("--ended", default="now", help="When it ended: now, '30 min ago', 'yesterday 4pm'.")
+@click.option("--with", "people", default="", help='People met: "Jane Doe <jane@acme.com>, Bob".')
+@click.option("--decision", default="", help="When they will decide: 'in 2 weeks', a date, none.")
+@click.option("--format", "fmt", default="in_person",
+              type=click.Choice(["in_person", "video", "phone", "other"]))
+@click.option("--large", is_flag=True, help="A large, busy employer.")
+@click.option("--no-open", is_flag=True, help="Do not open the debrief afterwards.")
+@click.pass_context
+def new(ctx: click.Context, company: str, role: str, ended: str, people: str, decision: str,
+        fmt: str, large: bool, no_open: bool) -> None:
+    """Capture an interview, print its id, then open its debrief."""
+    from core.clock import system_clock
+    from core.services import Capture, FieldErrors, capture_interview
+
+    settings, repo = _open(ctx.obj["db"])
+    now = system_clock(settings.tz or None)()
+    capture = Capture(company=company, role=role, ended=ended, people=people, decision=decision,
+                      format=fmt, large_employer=large)
+    try:
+        interview = capture_interview(repo, capture, now, settings.country or None)
+    except FieldErrors as exc:
+        repo.close()
+        _fail("; ".join(f"--{'with' if k == 'people' else k}: {v}" for k, v in exc.errors.items()))
+        return
+    repo.close()
+    click.echo(interview.id)
+    if not no_open:
+        run_tui(ctx.obj["db"], interview.id)
+
+
+@main.command()
+@click.option("--db", "demo_db", type=click.Path(path_type=Path), help=DB_OPTION_HELP)
+@click.pass_context
+def demo(ctx: click.Context, demo_db: Path | None) -> None:
+    """Fill an empty database with a realistic demo to try Afterword on."""
+    from core.clock import system_clock
+    from core.demo import build_demo
+
+    settings, repo = _open(demo_db or ctx.obj["db"])
+    if repo.count_interviews():
+        repo.close()
+        _fail(f"{settings.db_path()} already holds interviews; the demo needs an empty "
+              "database (try --db /tmp/afterword-demo.db).")
+    build_demo(repo, system_clock(settings.tz or None)())
+    repo.close()
+    click.echo(f"Demo written to {settings.db_path()}. Open it with: "
+               f"afterword --db {settings.db_path()}")

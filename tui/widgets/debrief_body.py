@@ -1,0 +1,147 @@
+"""The debrief of one interview: checklist on top, prompts on the left, the editor on the right."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, OptionList
+from textual.widgets.option_list import Option
+
+from core.debrief import answered_prompts, debrief_due
+from core.prompts import PROMPTS, Prompt, PromptKind
+from tui.session import Session
+from tui.text import line
+from tui.widgets.checklist_bar import ChecklistBar
+from tui.widgets.people_pane import PeoplePane
+from tui.widgets.promises_pane import PromisesPane
+from tui.widgets.qa_pane import QAPane
+from tui.widgets.stumpers_pane import StumpersPane
+from tui.widgets.text_pane import TextPane
+
+
+def topbar_text(session: Session, interview_id: int) -> Content:
+    """Company, role, round, and how fresh the memory still is (D1)."""
+    from core.dates import elapsed_label
+
+    summary = session.repo.summary(interview_id)
+    interview, now = summary.interview, session.now()
+    ended = interview.ended_at.astimezone(now.tzinfo)
+    due = debrief_due(ended)
+    parts: list[str | tuple[str, str]] = [(summary.company, "bold")]
+    if summary.role:
+        parts.append("  ·  " + summary.role)
+    parts.append(f"  ·  round {interview.round}  ·  ended {ended:%a %d %b %H:%M}")
+    parts.append(("  ·  " + elapsed_label(ended, now) + " ago", "bold $accent"))
+    if now <= due:
+        parts.append(f"  ·  debrief due by {due:%H:%M} today (D1)")
+    return line(*parts)
+
+
+def _option_text(prompt: Prompt, done: bool) -> Content:
+    mark = ("✓ ", "bold $success") if done else ("· ", "dim")
+    return line(mark, (prompt.id.ljust(4), "bold"), prompt.title)
+
+
+def _pane(prompt: Prompt, session: Session, interview_id: int, answers: dict[str, str]
+          ) -> Widget:
+    pane_id = f"pane-{prompt.id}"
+    if prompt.kind is PromptKind.QA_LIST:
+        return QAPane(prompt, session, interview_id, id=pane_id)
+    if prompt.kind is PromptKind.STUMPERS:
+        return StumpersPane(prompt, session, interview_id, id=pane_id)
+    if prompt.kind is PromptKind.PER_PERSON:
+        return PeoplePane(prompt, session, interview_id, id=pane_id)
+    if prompt.kind is PromptKind.PROMISES:
+        return PromisesPane(prompt, session, interview_id, id=pane_id)
+    return TextPane(prompt, session, interview_id, answers.get(prompt.id, ""), id=pane_id)
+
+
+class DebriefBody(Vertical):
+    """Prompts B1-B10 with a mark on answered ones; ctrl+up/down move between prompts."""
+
+    BINDINGS = [
+        Binding("ctrl+down", "move(1)", "Next prompt"),
+        Binding("ctrl+up", "move(-1)", "Previous prompt"),
+        Binding("escape", "focus_prompts", "Prompts", show=False),
+    ]
+
+    def __init__(self, session: Session, interview_id: int) -> None:
+        super().__init__(id="debrief")
+        self.session = session
+        self.interview_id = interview_id
+
+    def compose(self) -> ComposeResult:
+        """Checklist, prompt list, editor panes."""
+        repo = self.session.repo
+        answers = repo.answers(self.interview_id)
+        yield ChecklistBar(self.session, repo.get_interview(self.interview_id))
+        with Horizontal(id="debrief-main"):
+            prompts = OptionList(*[Option(_option_text(p, False), id=p.id) for p in PROMPTS],
+                                 id="prompt-list")
+            prompts.border_title = "Debrief"
+            yield prompts
+            with ContentSwitcher(id="editor", initial=f"pane-{PROMPTS[0].id}"):
+                for prompt in PROMPTS:
+                    yield _pane(prompt, self.session, self.interview_id, answers)
+
+    def on_mount(self) -> None:
+        """Marks first, then the cursor in the first unanswered prompt."""
+        self.session.saver.after_flush.append(self.refresh_marks)
+        done = self.refresh_marks()
+        first = next((i for i, p in enumerate(PROMPTS) if p.id not in done), 0)
+        prompts = self.query_one("#prompt-list", OptionList)
+        prompts.highlighted = first
+        prompts.focus()
+
+    def on_unmount(self) -> None:
+        """Stop listening to saves."""
+        if self.refresh_marks in self.session.saver.after_flush:
+            self.session.saver.after_flush.remove(self.refresh_marks)
+
+    def refresh_marks(self) -> set[str]:
+        """Recompute which prompts are answered and mark them in the list."""
+        repo, iid = self.session.repo, self.interview_id
+        done = answered_prompts(repo.answers(iid), repo.qa_list(iid),
+                                [link for _p, link in repo.participants(iid)],
+                                repo.promises(iid))
+        prompts = self.query_one("#prompt-list", OptionList)
+        for index, prompt in enumerate(PROMPTS):
+            prompts.replace_option_prompt_at_index(index, _option_text(prompt, prompt.id in done))
+        prompts.border_subtitle = f"{len(done)}/{len(PROMPTS)} answered"
+        return done
+
+    @on(OptionList.OptionHighlighted, "#prompt-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_prompt(event.option.id or PROMPTS[0].id)
+
+    @on(OptionList.OptionSelected, "#prompt-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.show_prompt(event.option.id or PROMPTS[0].id, focus=True)
+
+    def show_prompt(self, prompt_id: str, focus: bool = False) -> None:
+        """Switch the editor to a prompt (saving what is pending first)."""
+        self.session.saver.flush()
+        switcher = self.query_one("#editor", ContentSwitcher)
+        pane = self.query_one(f"#pane-{prompt_id}")
+        if switcher.current != pane.id:
+            reload = getattr(pane, "reload", None)
+            if reload is not None:
+                reload()
+            switcher.current = pane.id
+        if focus:
+            pane.call_after_refresh(pane.focus_editor)  # type: ignore[attr-defined]
+
+    def action_move(self, step: int) -> None:
+        """Go to the next or previous prompt, keeping the cursor in the editor."""
+        prompts = self.query_one("#prompt-list", OptionList)
+        index = ((prompts.highlighted or 0) + step) % len(PROMPTS)
+        prompts.highlighted = index
+        self.show_prompt(PROMPTS[index].id, focus=True)
+
+    def action_focus_prompts(self) -> None:
+        """Back to the prompt list."""
+        self.query_one("#prompt-list", OptionList).focus()

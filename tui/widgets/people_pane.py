@@ -1,0 +1,107 @@
+"""B2: the highlights of the conversation with each person met, for their thank-you note."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Static, TextArea
+
+from core.models import Participant, Person
+from core.prompts import Prompt
+from tui.session import Session
+from tui.text import line
+from tui.widgets.field_message import FieldMessage
+from tui.widgets.line_input import LineInput
+
+ROLE_LABELS = {
+    "interviewer": "interviewer",
+    "future_manager": "future manager",
+    "recruiter": "recruiter / HR",
+    "staff": "staff",
+    "other": "other",
+}
+
+
+def person_heading(person: Person) -> list[str | tuple[str, str]]:
+    """Name (bold), then title and role kind, as literal parts."""
+    parts: list[str | tuple[str, str]] = [(person.name, "bold")]
+    details = [d for d in (person.title, ROLE_LABELS.get(person.role_kind, "")) if d]
+    if details:
+        parts.append(("  ·  " + "  ·  ".join(details), "dim"))
+    return parts
+
+
+class HighlightsItem(Vertical):
+    """One person and the highlights of your conversation with them."""
+
+    def __init__(self, person: Person, link: Participant, session: Session) -> None:
+        super().__init__(classes="highlights-item")
+        self.person = person
+        self.link = link
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        """Heading and editor."""
+        yield Static(line(*person_heading(self.person)), classes="person-heading", markup=False)
+        yield TextArea(self.link.highlights, soft_wrap=True, tab_behavior="focus",
+                       classes="highlights")
+
+    @on(TextArea.Changed)
+    def _changed(self, event: TextArea.Changed) -> None:
+        area = event.text_area
+        repo, iid, pid = self.session.repo, self.link.interview_id, self.link.person_id
+        self.session.saver.schedule(("highlights", iid, pid),
+                                    lambda: repo.save_highlights(iid, pid, area.text))
+
+
+class PeoplePane(Vertical):
+    """Everyone met at this interview, and a line to add whoever is missing."""
+
+    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str
+                 ) -> None:
+        super().__init__(**kwargs)
+        self.prompt = prompt
+        self.session = session
+        self.interview_id = interview_id
+
+    def compose(self) -> ComposeResult:
+        """Header, one item per person, the add line."""
+        from tui.widgets.text_pane import prompt_header
+
+        yield from prompt_header(self.prompt)
+        with VerticalScroll(classes="highlights-items"):
+            yield from self._items()
+        yield LineInput(placeholder="Add people met: Jane Doe <jane@acme.com>, John Smith "
+                        "(Enter)", id="add-people", compact=True)
+        yield FieldMessage("", id="add-people-msg")
+
+    def _items(self) -> list[HighlightsItem]:
+        return [HighlightsItem(person, link, self.session)
+                for person, link in self.session.repo.participants(self.interview_id)]
+
+    def focus_editor(self) -> None:
+        """Focus the first person's highlights, or the add line when nobody is recorded."""
+        areas = list(self.query(".highlights"))
+        (areas[0] if areas else self.query_one("#add-people")).focus()
+
+    @on(Input.Submitted, "#add-people")
+    def _add(self, event: Input.Submitted) -> None:
+        from core.people import PersonLineError
+        from core.services import add_people
+
+        message = self.query_one("#add-people-msg", FieldMessage)
+        try:
+            added = add_people(self.session.repo, self.interview_id, event.value)
+        except PersonLineError as exc:
+            message.show_error(str(exc))
+            return
+        if not added:
+            message.show_error("Type a name first, e.g. Jane Doe <jane@acme.com>.")
+            return
+        event.input.value = ""
+        scroll = self.query_one(".highlights-items", VerticalScroll)
+        self.session.saver.flush()
+        scroll.remove_children()
+        scroll.mount_all(self._items())
+        message.show_ok("Added: " + ", ".join(p.name for p in added))

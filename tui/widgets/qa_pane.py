@@ -1,0 +1,122 @@
+"""B1 (and B5): the question/answer pairs of an interview, each saved as typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Checkbox, Input, Static, TextArea
+
+from core.models import QA
+from core.prompts import Prompt
+from tui.screens.confirm import ConfirmScreen
+from tui.session import Session
+from tui.text import plain
+from tui.widgets.line_input import LineInput
+from tui.widgets.text_pane import prompt_header
+
+
+class QAItem(Vertical):
+    """One pair: the question, the answer given, and whether it stumped you."""
+
+    def __init__(self, qa: QA, session: Session) -> None:
+        super().__init__(classes="qa-item")
+        self.qa = qa
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        """Question line, answer box, stumped toggle."""
+        yield LineInput(self.qa.question, placeholder="The question they asked",
+                        classes="qa-question", compact=True)
+        yield TextArea(self.qa.answer, soft_wrap=True, tab_behavior="focus",
+                       classes="qa-answer")
+        yield Checkbox("Stumped me (goes to the practice list)", self.qa.stumped,
+                       classes="qa-stumped", compact=True)
+
+    @on(Input.Changed, ".qa-question")
+    def _question(self, event: Input.Changed) -> None:
+        self._save("question", lambda: event.input.value)
+
+    @on(TextArea.Changed, ".qa-answer")
+    def _answer(self, event: TextArea.Changed) -> None:
+        self._save("answer", lambda: event.text_area.text)
+
+    @on(Checkbox.Changed, ".qa-stumped")
+    def _stumped(self, event: Checkbox.Changed) -> None:
+        self._save("stumped", lambda: event.checkbox.value)
+        self.session.saver.flush()
+
+    def _save(self, field: str, reader: Callable[[], object]) -> None:
+        repo, qa_id = self.session.repo, self.qa.id or 0
+        self.session.saver.schedule(("qa", qa_id, field),
+                                    lambda: repo.update_qa(qa_id, **{field: reader()}))
+
+
+class QAPane(Vertical):
+    """The list of pairs; ctrl+n adds one, ctrl+r removes the focused one (after asking)."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "add", "Add question"),
+        Binding("ctrl+r", "remove", "Remove question"),
+    ]
+
+    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str
+                 ) -> None:
+        super().__init__(**kwargs)
+        self.prompt = prompt
+        self.session = session
+        self.interview_id = interview_id
+
+    def compose(self) -> ComposeResult:
+        """Header, the pairs, and how to add one."""
+        yield from prompt_header(self.prompt)
+        with VerticalScroll(classes="qa-items"):
+            for qa in self.session.repo.qa_list(self.interview_id):
+                yield QAItem(qa, self.session)
+        yield Static(plain("ctrl+n add a question  ·  ctrl+r remove the focused one  ·  "
+                           "tab moves between fields"), classes="pane-keys", markup=False)
+
+    def focus_editor(self) -> None:
+        """Focus the first question, or add one when there are none."""
+        items = list(self.query(QAItem))
+        if items:
+            items[0].query_one(LineInput).focus()
+        else:
+            self.action_add()
+
+    def reload(self) -> None:
+        """Rebuild the pairs from the database (after B5 changed a stumped flag)."""
+        scroll = self.query_one(".qa-items", VerticalScroll)
+        scroll.remove_children()
+        scroll.mount_all(QAItem(qa, self.session)
+                         for qa in self.session.repo.qa_list(self.interview_id))
+
+    def action_add(self) -> None:
+        """Add an empty pair at the end and put the cursor in its question."""
+        qa = self.session.repo.add_qa(QA(interview_id=self.interview_id))
+        item = QAItem(qa, self.session)
+        scroll = self.query_one(".qa-items", VerticalScroll)
+        scroll.mount(item)
+        self.call_after_refresh(lambda: (item.query_one(LineInput).focus(),
+                                         scroll.scroll_to_widget(item)))
+
+    def action_remove(self) -> None:
+        """Remove the pair holding the focus, after a confirmation."""
+        focused = self.app.focused
+        item = next((a for a in (focused.ancestors_with_self if focused else [])
+                     if isinstance(a, QAItem)), None)
+        if item is None:
+            self.notify("Move to a question first.", markup=False)
+            return
+        label = item.qa.question or "this empty question"
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.session.saver.flush()
+                self.session.repo.delete_qa(item.qa.id or 0)
+                item.remove()
+
+        self.app.push_screen(ConfirmScreen(f"Remove {label!r} and its answer?"), answer)

@@ -1,0 +1,70 @@
+"""B5: which questions stumped you; ticking one puts it on the practice list (F1)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from core.models import QA
+from core.prompts import Prompt
+from tui.session import Session
+from tui.text import plain
+from tui.widgets.field_message import FieldMessage
+from tui.widgets.line_input import LineInput
+
+
+class StumpersPane(Vertical):
+    """The questions of B1 with a tick for those that stumped you, and a line to add one."""
+
+    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str
+                 ) -> None:
+        super().__init__(**kwargs)
+        self.prompt = prompt
+        self.session = session
+        self.interview_id = interview_id
+
+    def compose(self) -> ComposeResult:
+        """Header, the list, the add line."""
+        from tui.widgets.text_pane import prompt_header
+
+        yield from prompt_header(self.prompt)
+        yield SelectionList[int](*self._selections(), id="stumpers")
+        yield LineInput(placeholder="Add a question that stumped you, then Enter",
+                        id="add-stumper")
+        yield FieldMessage("space ticks or unticks the highlighted question", id="stumper-msg")
+
+    def _selections(self) -> list[Selection[int]]:
+        return [Selection(plain(qa.question or "(question not written yet)"), qa.id or 0,
+                          qa.stumped) for qa in self.session.repo.qa_list(self.interview_id)]
+
+    def focus_editor(self) -> None:
+        """Focus the list, or the add line when the list is empty."""
+        stumpers = self.query_one(SelectionList)
+        (stumpers if stumpers.option_count else self.query_one(LineInput)).focus()
+
+    def reload(self) -> None:
+        """Rebuild the list from the database (after B1 changed)."""
+        stumpers = self.query_one(SelectionList)
+        with stumpers.prevent(SelectionList.SelectedChanged):
+            stumpers.clear_options()
+            stumpers.add_options(self._selections())
+
+    @on(SelectionList.SelectionToggled)
+    def _toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
+        qa_id = event.selection.value
+        stumped = qa_id in event.selection_list.selected
+        self.session.repo.update_qa(qa_id, stumped=stumped)
+
+    @on(Input.Submitted, "#add-stumper")
+    def _add(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            self.query_one(FieldMessage).show_error("Type the question first.")
+            return
+        self.session.repo.add_qa(QA(interview_id=self.interview_id, question=text, stumped=True))
+        event.input.value = ""
+        self.reload()
+        self.query_one(FieldMessage).show_ok("Added to your stumpers and to B1's questions.")
