@@ -10,8 +10,12 @@ from typing import Any, Literal
 
 Prefer = Literal["past", "future"]
 
-_BUSINESS_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3})\s+(?:business|working|work)\s+days?(?:\s+from now)?$")
-_HAS_TIME = re.compile(r"\d\s*(?:am|pm|a\.m\.|p\.m\.)\b|\d:\d\d|\bnoon\b|\bmidnight\b|\bago\b|\bnow\b")
+_BUSINESS_DAYS = re.compile(
+    r"^(?:in\s+)?(\d{1,3})\s+(?:business|working|work)\s+days?(?:\s+from now)?$"
+)
+_HAS_TIME = re.compile(
+    r"\d\s*(?:am|pm|a\.m\.|p\.m\.)\b|\d:\d\d|\bnoon\b|\bmidnight\b|\bago\b|\bnow\b"
+)
 _MAX_PAST = timedelta(days=366)
 _MAX_FUTURE = timedelta(days=2 * 366)
 _FUTURE_SLACK = timedelta(minutes=5)
@@ -49,8 +53,10 @@ def parse_when(
         return When(_at(day, now.time(), now), date_only=True)
     parsed = _dateparser_parse(text, now, prefer)
     if parsed is None:
-        raise DatePhraseError(f"Can't read {phrase.strip()!r} as a date. Try 'tomorrow 9am', "
-                              "'next friday', 'in 2 weeks' or 2026-12-04.")
+        raise DatePhraseError(
+            f"Can't read {phrase.strip()!r} as a date. Try 'tomorrow 9am', "
+            "'next friday', 'in 2 weeks' or 2026-12-04."
+        )
     moment = _at(parsed.date(), parsed.time(), now)
     date_only = moment.time() == time(0) and not _HAS_TIME.search(text)
     _check_range(phrase, moment, now, prefer)

@@ -94,7 +94,7 @@ def foundation(db: Database) -> None:
             done INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX promises_by_interview ON promises (interview_id);
-        """
+        """,
     )
 
 

@@ -37,7 +37,7 @@ PROMPTS: tuple[Prompt, ...] = (
     ),
     Prompt(
         "B2",
-        "Highlights per person",
+        "Highlights",
         "What stood out in the conversation with each person?",
         "Something specific to mention in the thank-you note to that person.",
         PromptKind.PER_PERSON,

@@ -1,4 +1,4 @@
-"""Use cases the UI and the CLI call: capture an interview, keep promises dated, tick the checklist."""
+"""Use cases the UI and the CLI call: capture an interview, date promises, tick the checklist."""
 
 from __future__ import annotations
 
@@ -47,8 +47,9 @@ def validation_messages(exc: ValidationError) -> dict[str, str]:
     return messages
 
 
-def read_decision(phrase: str, now: datetime, country: str | None = None) -> tuple[
-        datetime | None, bool]:
+def read_decision(
+    phrase: str, now: datetime, country: str | None = None
+) -> tuple[datetime | None, bool]:
     """A4: read the time frame they gave: a date, 'none' (none given), or blank (not asked)."""
     text = phrase.strip().lower()
     if not text:
@@ -59,8 +60,9 @@ def read_decision(phrase: str, now: datetime, country: str | None = None) -> tup
     return when.moment, False
 
 
-def capture_interview(repo: Repository, capture: Capture, now: datetime,
-                      country: str | None = None) -> Interview:
+def capture_interview(
+    repo: Repository, capture: Capture, now: datetime, country: str | None = None
+) -> Interview:
     """Create the interview (a new application, or a new round of the company's open one)."""
     errors: dict[str, str] = {}
     company = capture.company.strip()
@@ -94,28 +96,39 @@ def capture_interview(repo: Repository, capture: Capture, now: datetime,
         if application is None:
             try:
                 application = repo.add_application(
-                    Application(company=company, role=capture.role, created_at=now))
+                    Application(company=company, role=capture.role, created_at=now)
+                )
             except ValidationError as exc:
                 raise FieldErrors(validation_messages(exc)) from exc
         elif capture.role.strip() and not application.role:
             application = repo.update_application(application.id or 0, role=capture.role)
         assert application.id is not None
-        interview = repo.add_interview(Interview(
-            application_id=application.id, round=repo.next_round(application.id),
-            ended_at=ended_at, format=fmt,
-            decision_date=decision.date() if decision else None,
-            decision_phrase=capture.decision, no_timeframe_given=none_given,
-            large_employer=capture.large_employer))
+        interview = repo.add_interview(
+            Interview(
+                application_id=application.id,
+                round=repo.next_round(application.id),
+                ended_at=ended_at,
+                format=fmt,
+                decision_date=decision.date() if decision else None,
+                decision_phrase=capture.decision,
+                no_timeframe_given=none_given,
+                large_employer=capture.large_employer,
+            )
+        )
         assert interview.id is not None
         for entry in people:
             person = repo.find_person(application.id, entry.name)
             if person is None:
-                person = repo.add_person(Person(
-                    application_id=application.id, name=entry.name, email=entry.email,
-                    email_source="card" if entry.email else ""))
+                person = repo.add_person(
+                    Person(
+                        application_id=application.id,
+                        name=entry.name,
+                        email=entry.email,
+                        email_source="card" if entry.email else "",
+                    )
+                )
             elif entry.email and not person.email:
-                person = repo.update_person(person.id or 0, email=entry.email,
-                                            email_source="card")
+                person = repo.update_person(person.id or 0, email=entry.email, email_source="card")
             repo.link_participant(interview.id, person.id or 0)
     return interview
 
@@ -128,15 +141,21 @@ def add_people(repo: Repository, interview_id: int, line: str) -> list[Person]:
     with repo.write():
         for entry in entries:
             person = repo.find_person(interview.application_id, entry.name) or repo.add_person(
-                Person(application_id=interview.application_id, name=entry.name,
-                       email=entry.email, email_source="card" if entry.email else ""))
+                Person(
+                    application_id=interview.application_id,
+                    name=entry.name,
+                    email=entry.email,
+                    email_source="card" if entry.email else "",
+                )
+            )
             repo.link_participant(interview_id, person.id or 0)
             added.append(person)
     return added
 
 
-def set_promise_due(repo: Repository, promise_id: int, phrase: str, now: datetime,
-                    country: str | None = None) -> Promise:
+def set_promise_due(
+    repo: Repository, promise_id: int, phrase: str, now: datetime, country: str | None = None
+) -> Promise:
     """B10/D9: date a promise from a phrase; the phrase is kept even when it cannot be read."""
     text = phrase.strip()
     if not text:
@@ -158,14 +177,18 @@ def toggle_checklist(repo: Repository, interview_id: int, item_id: str) -> Inter
     return repo.update_interview(interview_id, checklist=toggle(interview.checklist, item_id))
 
 
-def set_decision(repo: Repository, interview_id: int, phrase: str, now: datetime,
-                 country: str | None = None) -> Interview:
+def set_decision(
+    repo: Repository, interview_id: int, phrase: str, now: datetime, country: str | None = None
+) -> Interview:
     """A4: record the time frame they gave (a date, 'none', or blank); the phrase is kept."""
     try:
         decision, none_given = read_decision(phrase, now, country)
     except DatePhraseError:
         repo.update_interview(interview_id, decision_phrase=phrase)
         raise
-    return repo.update_interview(interview_id, decision_phrase=phrase,
-                                 decision_date=decision.date() if decision else None,
-                                 no_timeframe_given=none_given)
+    return repo.update_interview(
+        interview_id,
+        decision_phrase=phrase,
+        decision_date=decision.date() if decision else None,
+        no_timeframe_given=none_given,
+    )

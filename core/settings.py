@@ -72,4 +72,6 @@ def load_settings(db: Path | str | None = None) -> Settings:
         return Settings(db=Path(db)) if db is not None else Settings()
     except Exception as exc:  # TOML syntax or a bad value: one clear line, no traceback
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise SettingsError(f"Bad settings (config file {config_file()}, AFTERWORD_*): {first}")
+        raise SettingsError(
+            f"Bad settings (config file {config_file()}, AFTERWORD_*): {first}"
+        ) from None

@@ -37,8 +37,12 @@ class AfterwordApp(App[None]):
 
     session: reactive[Session | None] = reactive(None, init=False)
 
-    def __init__(self, config: AppConfig, repository: Repository | None = None,
-                 settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        config: AppConfig,
+        repository: Repository | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__()
         self.config = config
         self._given_repository = repository
@@ -152,7 +156,10 @@ class AfterwordApp(App[None]):
             self.session.repo.close()
 
 
-def build_app(config: AppConfig | None = None, repository: Repository | None = None,
-              settings: Settings | None = None) -> AfterwordApp:
+def build_app(
+    config: AppConfig | None = None,
+    repository: Repository | None = None,
+    settings: Settings | None = None,
+) -> AfterwordApp:
     """Build the app: the one factory the CLI, the tests and the screenshot script use."""
     return AfterwordApp(config or AppConfig(), repository=repository, settings=settings)

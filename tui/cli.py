@@ -57,21 +57,41 @@ def main(ctx: click.Context, db: Path | None) -> None:
 @click.option("--ended", default="now", help="When it ended: now, '30 min ago', 'yesterday 4pm'.")
 @click.option("--with", "people", default="", help='People met: "Jane Doe <jane@acme.com>, Bob".')
 @click.option("--decision", default="", help="When they will decide: 'in 2 weeks', a date, none.")
-@click.option("--format", "fmt", default="in_person",
-              type=click.Choice(["in_person", "video", "phone", "other"]))
+@click.option(
+    "--format",
+    "fmt",
+    default="in_person",
+    type=click.Choice(["in_person", "video", "phone", "other"]),
+)
 @click.option("--large", is_flag=True, help="A large, busy employer.")
 @click.option("--no-open", is_flag=True, help="Do not open the debrief afterwards.")
 @click.pass_context
-def new(ctx: click.Context, company: str, role: str, ended: str, people: str, decision: str,
-        fmt: str, large: bool, no_open: bool) -> None:
+def new(
+    ctx: click.Context,
+    company: str,
+    role: str,
+    ended: str,
+    people: str,
+    decision: str,
+    fmt: str,
+    large: bool,
+    no_open: bool,
+) -> None:
     """Capture an interview, print its id, then open its debrief."""
     from core.clock import system_clock
     from core.services import Capture, FieldErrors, capture_interview
 
     settings, repo = _open(ctx.obj["db"])
     now = system_clock(settings.tz or None)()
-    capture = Capture(company=company, role=role, ended=ended, people=people, decision=decision,
-                      format=fmt, large_employer=large)
+    capture = Capture(
+        company=company,
+        role=role,
+        ended=ended,
+        people=people,
+        decision=decision,
+        format=fmt,
+        large_employer=large,
+    )
     try:
         interview = capture_interview(repo, capture, now, settings.country or None)
     except FieldErrors as exc:
@@ -95,9 +115,12 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
     settings, repo = _open(demo_db or ctx.obj["db"])
     if repo.count_interviews():
         repo.close()
-        _fail(f"{settings.db_path()} already holds interviews; the demo needs an empty "
-              "database (try --db /tmp/afterword-demo.db).")
+        _fail(
+            f"{settings.db_path()} already holds interviews; the demo needs an empty "
+            "database (try --db /tmp/afterword-demo.db)."
+        )
     build_demo(repo, system_clock(settings.tz or None)())
     repo.close()
-    click.echo(f"Demo written to {settings.db_path()}. Open it with: "
-               f"afterword --db {settings.db_path()}")
+    click.echo(
+        f"Demo written to {settings.db_path()}. Open it with: afterword --db {settings.db_path()}"
+    )

@@ -23,4 +23,4 @@ class Repository(InterviewStore, PeopleStore, DebriefStore):
         repo.backups = backups
         return repo
 
-    backups: list[Path] = []  # noqa: RUF012 - copies taken before migrations at open
+    backups: list[Path] = []

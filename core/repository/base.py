@@ -28,31 +28,50 @@ def _problem(path: Path, what: str, todo: str) -> DatabaseProblem:
 def _check_path(path: Path) -> bool:
     """Check the path before SQLite touches it; return whether the file already exists."""
     if path.is_dir():
-        raise _problem(path, "is a directory, not a database file",
-                       f"Point --db at a file, e.g. {path / 'afterword.db'}.")
+        raise _problem(
+            path,
+            "is a directory, not a database file",
+            f"Point --db at a file, e.g. {path / 'afterword.db'}.",
+        )
     parent = path.parent
     if not parent.exists():
         try:
             parent.mkdir(parents=True, mode=0o700)
         except OSError as exc:
-            raise _problem(path, f"its folder cannot be created ({exc.strerror})",
-                           "Choose another path with --db.") from exc
+            raise _problem(
+                path,
+                f"its folder cannot be created ({exc.strerror})",
+                "Choose another path with --db.",
+            ) from exc
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise _problem(path, f"the folder {parent} is not writable (Afterword keeps its journal "
-                       "beside the database)", "Make the folder writable or choose another --db.")
+        raise _problem(
+            path,
+            f"the folder {parent} is not writable (Afterword keeps its journal "
+            "beside the database)",
+            "Make the folder writable or choose another --db.",
+        )
     if not path.exists():
         return False
     if not os.access(path, os.R_OK | os.W_OK):
-        raise _problem(path, "is not readable and writable by you",
-                       "Fix its permissions (chmod 600) or choose another --db.")
+        raise _problem(
+            path,
+            "is not readable and writable by you",
+            "Fix its permissions (chmod 600) or choose another --db.",
+        )
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if not header:
-        raise _problem(path, "is an empty file, not an Afterword database",
-                       "Delete it if you made it by mistake, or choose another --db.")
+        raise _problem(
+            path,
+            "is an empty file, not an Afterword database",
+            "Delete it if you made it by mistake, or choose another --db.",
+        )
     if header != SQLITE_HEADER:
-        raise _problem(path, "is not an Afterword database (not SQLite at all)",
-                       "It was left untouched; choose another file with --db.")
+        raise _problem(
+            path,
+            "is not an Afterword database (not SQLite at all)",
+            "It was left untouched; choose another file with --db.",
+        )
     return True
 
 
@@ -69,23 +88,40 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> list[str]:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         applied: list[str] = []
         if "_sqlite_migrations" in tables:
-            applied = [r[0] for r in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
-                [MIGRATION_SET])]
+            applied = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                    [MIGRATION_SET],
+                )
+            ]
     except sqlite3.DatabaseError as exc:
-        raise _problem(path, f"is damaged ({exc})", "It was left untouched; restore a backup "
-                       "(afterword backup makes one) or choose another --db.") from exc
+        raise _problem(
+            path,
+            f"is damaged ({exc})",
+            "It was left untouched; restore a backup "
+            "(afterword backup makes one) or choose another --db.",
+        ) from exc
     if [r[0] for r in checked] != ["ok"]:
-        raise _problem(path, f"is damaged (integrity check: {checked[0][0]})",
-                       "It was left untouched; restore a backup or choose another --db.")
+        raise _problem(
+            path,
+            f"is damaged (integrity check: {checked[0][0]})",
+            "It was left untouched; restore a backup or choose another --db.",
+        )
     user_tables = {t for t in tables if not t.startswith(("sqlite_", "_sqlite_"))}
     if user_tables and not applied:
-        raise _problem(path, "is a SQLite database, but not an Afterword one",
-                       "It was left untouched; choose another file with --db.")
+        raise _problem(
+            path,
+            "is a SQLite database, but not an Afterword one",
+            "It was left untouched; choose another file with --db.",
+        )
     unknown = [name for name in applied if name not in known_names()]
     if unknown:
-        raise _problem(path, f"was written by a newer Afterword (schema {unknown[-1]})",
-                       "Upgrade Afterword (pip install -U afterword) to open it.")
+        raise _problem(
+            path,
+            f"was written by a newer Afterword (schema {unknown[-1]})",
+            "Upgrade Afterword (pip install -U afterword) to open it.",
+        )
     return applied
 
 
@@ -105,15 +141,20 @@ def connect(path: Path) -> tuple[Database, list[Path]]:
     if not existed:
         _create_private(path)
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
     except sqlite3.Error as exc:
         raise _problem(path, f"cannot be opened ({exc})", "Choose another --db.") from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         applied = _check_schema(conn, path)
-        for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
-                       "secure_delete = ON"):
+        for pragma in (
+            "journal_mode = WAL",
+            "synchronous = FULL",
+            "foreign_keys = ON",
+            "secure_delete = ON",
+        ):
             conn.execute(f"PRAGMA {pragma}")
         db = Database(conn, recursive_triggers=False, execute_plugins=False)
         backups: list[Path] = []
@@ -126,8 +167,11 @@ def connect(path: Path) -> tuple[Database, list[Path]]:
         raise
     except sqlite3.Error as exc:
         conn.close()
-        raise _problem(path, f"cannot be used ({exc})",
-                       "Check the disk and permissions, or choose another --db.") from exc
+        raise _problem(
+            path,
+            f"cannot be used ({exc})",
+            "Check the disk and permissions, or choose another --db.",
+        ) from exc
     for suffix in ("-wal", "-shm"):
         side = path.with_name(path.name + suffix)
         if side.exists():
@@ -173,8 +217,9 @@ class StoreBase:
         finally:
             self._depth = 0
 
-    def rows(self, sql: str, params: list[Any] | dict[str, Any] | None = None
-             ) -> list[dict[str, Any]]:
+    def rows(
+        self, sql: str, params: list[Any] | dict[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
         """Run a read query and return its rows as dictionaries."""
         cursor = self.db.conn.execute(sql, params or [])
         names = [d[0] for d in cursor.description]

@@ -18,23 +18,28 @@ class DebriefStore(StoreBase):
             self.run(
                 "INSERT INTO answers (interview_id, prompt_id, text) VALUES (?, ?, ?) "
                 "ON CONFLICT (interview_id, prompt_id) DO UPDATE SET text = excluded.text",
-                [interview_id, prompt_id, clean_text(text)])
+                [interview_id, prompt_id, clean_text(text)],
+            )
 
     def answers(self, interview_id: int) -> dict[str, str]:
         """Return the free-text answers of an interview by prompt ID."""
-        rows = self.rows("SELECT prompt_id, text FROM answers WHERE interview_id = ?",
-                         [interview_id])
+        rows = self.rows(
+            "SELECT prompt_id, text FROM answers WHERE interview_id = ?", [interview_id]
+        )
         return {r["prompt_id"]: r["text"] for r in rows}
 
     def add_qa(self, qa: QA) -> QA:
         """Append a question/answer pair to an interview and return it with its id."""
         with self.write():
-            position = self.rows("SELECT COALESCE(MAX(position), 0) + 1 AS n FROM qa "
-                                 "WHERE interview_id = ?", [qa.interview_id])[0]["n"]
+            position = self.rows(
+                "SELECT COALESCE(MAX(position), 0) + 1 AS n FROM qa WHERE interview_id = ?",
+                [qa.interview_id],
+            )[0]["n"]
             new_id = self.run(
                 "INSERT INTO qa (interview_id, position, question, answer, stumped) "
                 "VALUES (?, ?, ?, ?, ?)",
-                [qa.interview_id, position, qa.question, qa.answer, qa.stumped])
+                [qa.interview_id, position, qa.question, qa.answer, qa.stumped],
+            )
         return qa.model_copy(update={"id": new_id, "position": position})
 
     def update_qa(self, qa_id: int, **fields: Any) -> QA:
@@ -44,8 +49,10 @@ class DebriefStore(StoreBase):
         data = updated.model_dump()
         assignments = ", ".join(f"{k} = :{k}" for k in fields)
         with self.write():
-            self.run(f"UPDATE qa SET {assignments} WHERE id = :id",
-                     {**{k: data[k] for k in fields}, "id": qa_id})
+            self.run(
+                f"UPDATE qa SET {assignments} WHERE id = :id",
+                {**{k: data[k] for k in fields}, "id": qa_id},
+            )
         return updated
 
     def get_qa(self, qa_id: int) -> QA:
@@ -62,8 +69,9 @@ class DebriefStore(StoreBase):
 
     def qa_list(self, interview_id: int) -> list[QA]:
         """Return the question/answer pairs of an interview, in order."""
-        rows = self.rows("SELECT * FROM qa WHERE interview_id = ? ORDER BY position, id",
-                         [interview_id])
+        rows = self.rows(
+            "SELECT * FROM qa WHERE interview_id = ? ORDER BY position, id", [interview_id]
+        )
         return [QA.model_validate(r) for r in rows]
 
     def add_promise(self, promise: Promise) -> Promise:
@@ -72,7 +80,9 @@ class DebriefStore(StoreBase):
         with self.write():
             new_id = self.run(
                 "INSERT INTO promises (interview_id, text, due_phrase, due_at, done) "
-                "VALUES (:interview_id, :text, :due_phrase, :due_at, :done)", data)
+                "VALUES (:interview_id, :text, :due_phrase, :due_at, :done)",
+                data,
+            )
         return promise.model_copy(update={"id": new_id})
 
     def get_promise(self, promise_id: int) -> Promise:
@@ -89,8 +99,10 @@ class DebriefStore(StoreBase):
         data = updated.model_dump(mode="json")
         assignments = ", ".join(f"{k} = :{k}" for k in fields)
         with self.write():
-            self.run(f"UPDATE promises SET {assignments} WHERE id = :id",
-                     {**{k: data[k] for k in fields}, "id": promise_id})
+            self.run(
+                f"UPDATE promises SET {assignments} WHERE id = :id",
+                {**{k: data[k] for k in fields}, "id": promise_id},
+            )
         return updated
 
     def delete_promise(self, promise_id: int) -> None:
@@ -100,6 +112,7 @@ class DebriefStore(StoreBase):
 
     def promises(self, interview_id: int) -> list[Promise]:
         """Return the promises of an interview, in the order made."""
-        rows = self.rows("SELECT * FROM promises WHERE interview_id = ? ORDER BY id",
-                         [interview_id])
+        rows = self.rows(
+            "SELECT * FROM promises WHERE interview_id = ? ORDER BY id", [interview_id]
+        )
         return [Promise.model_validate(r) for r in rows]

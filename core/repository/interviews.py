@@ -8,9 +8,17 @@ from core.models import Application, Interview, InterviewSummary
 from core.repository.base import StoreBase
 
 _INTERVIEW_COLUMNS = (
-    "application_id", "round", "ended_at", "format", "decision_date", "decision_phrase",
+    "application_id",
+    "round",
+    "ended_at",
+    "format",
+    "decision_date",
+    "decision_phrase",
     "no_timeframe_given",
-    "next_steps", "large_employer", "outcome", "checklist",
+    "next_steps",
+    "large_employer",
+    "outcome",
+    "checklist",
 )
 
 
@@ -37,7 +45,9 @@ class InterviewStore(StoreBase):
         with self.write():
             new_id = self.run(
                 "INSERT INTO applications (company, role, status, created_at) "
-                "VALUES (:company, :role, :status, :created_at)", data)
+                "VALUES (:company, :role, :status, :created_at)",
+                data,
+            )
         return application.model_copy(update={"id": new_id})
 
     def get_application(self, application_id: int) -> Application:
@@ -51,7 +61,9 @@ class InterviewStore(StoreBase):
         """Return the newest open application with this company (case-insensitive), if any."""
         rows = self.rows(
             "SELECT * FROM applications WHERE company = ? COLLATE NOCASE AND status = 'open' "
-            "ORDER BY id DESC LIMIT 1", [company])
+            "ORDER BY id DESC LIMIT 1",
+            [company],
+        )
         return Application.model_validate(rows[0]) if rows else None
 
     def update_application(self, application_id: int, **fields: Any) -> Application:
@@ -60,8 +72,11 @@ class InterviewStore(StoreBase):
         updated = Application.model_validate({**current.model_dump(), **fields})
         data = updated.model_dump(mode="json", exclude={"id", "created_at"})
         with self.write():
-            self.run("UPDATE applications SET company = :company, role = :role, status = :status "
-                     "WHERE id = :id", {**data, "id": application_id})
+            self.run(
+                "UPDATE applications SET company = :company, role = :role, status = :status "
+                "WHERE id = :id",
+                {**data, "id": application_id},
+            )
         return updated
 
     def add_interview(self, interview: Interview) -> Interview:
@@ -87,14 +102,18 @@ class InterviewStore(StoreBase):
         data = interview_row(updated)
         assignments = ", ".join(f"{k} = :{k}" for k in fields)
         with self.write():
-            self.run(f"UPDATE interviews SET {assignments} WHERE id = :id",
-                     {**{k: data[k] for k in fields}, "id": interview_id})
+            self.run(
+                f"UPDATE interviews SET {assignments} WHERE id = :id",
+                {**{k: data[k] for k in fields}, "id": interview_id},
+            )
         return updated
 
     def next_round(self, application_id: int) -> int:
         """Return the round number a new interview of this application would have."""
-        rows = self.rows("SELECT COALESCE(MAX(round), 0) + 1 AS n FROM interviews "
-                         "WHERE application_id = ?", [application_id])
+        rows = self.rows(
+            "SELECT COALESCE(MAX(round), 0) + 1 AS n FROM interviews WHERE application_id = ?",
+            [application_id],
+        )
         return int(rows[0]["n"])
 
     def list_interviews(self, limit: int = 500) -> list[InterviewSummary]:
@@ -102,9 +121,13 @@ class InterviewStore(StoreBase):
         rows = self.rows(
             "SELECT i.*, a.company AS company, a.role AS role FROM interviews i "
             "JOIN applications a ON a.id = i.application_id "
-            "ORDER BY i.ended_at DESC, i.id DESC LIMIT ?", [limit])
-        return [InterviewSummary(interview=interview_from_row(r), company=r["company"],
-                                 role=r["role"]) for r in rows]
+            "ORDER BY i.ended_at DESC, i.id DESC LIMIT ?",
+            [limit],
+        )
+        return [
+            InterviewSummary(interview=interview_from_row(r), company=r["company"], role=r["role"])
+            for r in rows
+        ]
 
     def latest_interview(self) -> InterviewSummary | None:
         """Return the interview that ended last, if there is one."""

@@ -13,8 +13,7 @@ from tui.text import plain
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
 
-FORMATS = [("In person", "in_person"), ("Video", "video"), ("Phone", "phone"),
-           ("Other", "other")]
+FORMATS = [("In person", "in_person"), ("Video", "video"), ("Phone", "phone"), ("Other", "other")]
 _FIELDS = (
     ("company", "Company", "Acme Robotics", ""),
     ("role", "Role", "Staff Platform Engineer", ""),
@@ -37,20 +36,32 @@ class NewInterviewScreen(ModalScreen[int | None]):
                 for name, label, placeholder, value in _FIELDS:
                     yield Label(label, classes="field-label")
                     with Vertical(classes="field"):
-                        yield LineInput(value, placeholder=placeholder, id=f"new-{name}",
-                                        compact=True)
+                        yield LineInput(
+                            value, placeholder=placeholder, id=f"new-{name}", compact=True
+                        )
                         yield FieldMessage("", id=f"msg-{name}")
                     if name == "ended":
                         yield Label("Format", classes="field-label")
                         with Vertical(classes="field"):
-                            yield Select(FORMATS, value="in_person", allow_blank=False,
-                                         id="new-format", compact=True)
+                            yield Select(
+                                FORMATS,
+                                value="in_person",
+                                allow_blank=False,
+                                id="new-format",
+                                compact=True,
+                            )
                             yield FieldMessage("", id="msg-format")
                 yield Label("", classes="field-label")
-                yield Checkbox("Large, busy employer (prefer a note and waiting over calls)",
-                               id="new-large", compact=True)
-            yield Static(plain("Enter creates  ·  Esc cancels  ·  tab moves between fields"),
-                         id="new-keys", markup=False)
+                yield Checkbox(
+                    "Large, busy employer (prefer a note and waiting over calls)",
+                    id="new-large",
+                    compact=True,
+                )
+            yield Static(
+                plain("Enter creates  ·  Esc cancels  ·  tab moves between fields"),
+                id="new-keys",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         """Cursor in Company."""
@@ -85,8 +96,11 @@ class NewInterviewScreen(ModalScreen[int | None]):
         if moment is not None:
             msg.show_ok(describe(moment, now, date_only=True))
         else:
-            msg.show_info("none given (status check 2-3 weeks after)" if none_given
-                          else "Ask them when they will decide (A4); leave blank if unknown.")
+            msg.show_info(
+                "none given (status check 2-3 weeks after)"
+                if none_given
+                else "Ask them when they will decide (A4); leave blank if unknown."
+            )
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -114,8 +128,11 @@ class NewInterviewScreen(ModalScreen[int | None]):
         except FieldErrors as exc:
             for name, text in exc.errors.items():
                 target = self.query(f"#msg-{name}")
-                (target.first(FieldMessage) if target else self.query_one("#msg-company",
-                 FieldMessage)).show_error(text)
+                (
+                    target.first(FieldMessage)
+                    if target
+                    else self.query_one("#msg-company", FieldMessage)
+                ).show_error(text)
             first = next(iter(exc.errors))
             field = self.query(f"#new-{first}")
             if field:

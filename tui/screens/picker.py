@@ -25,8 +25,11 @@ def _label(summary: InterviewSummary) -> str:
 class InterviewPicker(ModalScreen[int | None]):
     """A fuzzy list of interviews, newest first."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"),
-                Binding("down", "cursor(1)", show=False), Binding("up", "cursor(-1)", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "cursor(1)", show=False),
+        Binding("up", "cursor(-1)", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         """Search line and list."""

@@ -13,8 +13,14 @@ from tui.session import Session
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
 
-SHORT_LABELS = {"A1": "Cards", "A2": "Names", "A3": "Next steps", "A4": "Time frame",
-                "A5": "Best time", "A6": "Interest"}
+SHORT_LABELS = {
+    "A1": "Cards",
+    "A2": "Names",
+    "A3": "Next steps",
+    "A4": "Time frame",
+    "A5": "Best time",
+    "A6": "Interest",
+}
 
 
 class ChecklistBar(Vertical):
@@ -30,18 +36,29 @@ class ChecklistBar(Vertical):
         self.border_title = "As it closed (A1-A6)"
         with Horizontal(id="checklist-ticks"):
             for item in CHECKLIST:
-                box = Checkbox(f"{item.id} {SHORT_LABELS[item.id]}",
-                               item.id in self.interview.checklist, id=f"check-{item.id}",
-                               compact=True)
+                box = Checkbox(
+                    f"{item.id} {SHORT_LABELS[item.id]}",
+                    item.id in self.interview.checklist,
+                    id=f"check-{item.id}",
+                    compact=True,
+                )
                 box.tooltip = f"{item.label}: {item.hint}"
                 yield box
         with Horizontal(id="checklist-fields"):
             yield Label("Next steps", classes="field-label")
-            yield LineInput(self.interview.next_steps, id="next-steps", compact=True,
-                            placeholder="background or reference checks, other managers…")
+            yield LineInput(
+                self.interview.next_steps,
+                id="next-steps",
+                compact=True,
+                placeholder="background or reference checks, other managers…",
+            )
             yield Label("Decision", classes="field-label")
-            yield LineInput(self.interview.decision_phrase, id="decision", compact=True,
-                            placeholder="'in 2 weeks', a date, or none")
+            yield LineInput(
+                self.interview.decision_phrase,
+                id="decision",
+                compact=True,
+                placeholder="'in 2 weeks', a date, or none",
+            )
         yield FieldMessage(self._decision_reading(self.interview), id="decision-msg")
 
     def _decision_reading(self, interview: Interview) -> str:
@@ -65,14 +82,16 @@ class ChecklistBar(Vertical):
     @on(Input.Changed, "#next-steps")
     def _next_steps(self, event: Input.Changed) -> None:
         repo, iid, field = self.session.repo, self.interview.id or 0, event.input
-        self.session.saver.schedule(("next_steps", iid),
-                                    lambda: repo.update_interview(iid, next_steps=field.value))
+        self.session.saver.schedule(
+            ("next_steps", iid), lambda: repo.update_interview(iid, next_steps=field.value)
+        )
 
     @on(Input.Changed, "#decision")
     def _decision(self, event: Input.Changed) -> None:
         field = event.input
-        self.session.saver.schedule(("decision", self.interview.id),
-                                    lambda: self._save_decision(field.value))
+        self.session.saver.schedule(
+            ("decision", self.interview.id), lambda: self._save_decision(field.value)
+        )
 
     def _save_decision(self, phrase: str) -> None:
         from core.dates import DatePhraseError
@@ -80,8 +99,13 @@ class ChecklistBar(Vertical):
 
         message = self.query_one("#decision-msg", FieldMessage)
         try:
-            self.interview = set_decision(self.session.repo, self.interview.id or 0, phrase,
-                                          self.session.now(), self.session.country)
+            self.interview = set_decision(
+                self.session.repo,
+                self.interview.id or 0,
+                phrase,
+                self.session.now(),
+                self.session.country,
+            )
         except DatePhraseError as exc:
             message.show_error(str(exc))
             return

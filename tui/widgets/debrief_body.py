@@ -46,8 +46,7 @@ def _option_text(prompt: Prompt, done: bool) -> Content:
     return line(mark, (prompt.id.ljust(4), "bold"), prompt.title)
 
 
-def _pane(prompt: Prompt, session: Session, interview_id: int, answers: dict[str, str]
-          ) -> Widget:
+def _pane(prompt: Prompt, session: Session, interview_id: int, answers: dict[str, str]) -> Widget:
     pane_id = f"pane-{prompt.id}"
     if prompt.kind is PromptKind.QA_LIST:
         return QAPane(prompt, session, interview_id, id=pane_id)
@@ -70,7 +69,7 @@ class DebriefBody(Vertical):
     ]
 
     def __init__(self, session: Session, interview_id: int) -> None:
-        super().__init__(id="debrief")
+        super().__init__(classes="debrief")
         self.session = session
         self.interview_id = interview_id
 
@@ -80,8 +79,9 @@ class DebriefBody(Vertical):
         answers = repo.answers(self.interview_id)
         yield ChecklistBar(self.session, repo.get_interview(self.interview_id))
         with Horizontal(id="debrief-main"):
-            prompts = OptionList(*[Option(_option_text(p, False), id=p.id) for p in PROMPTS],
-                                 id="prompt-list")
+            prompts = OptionList(
+                *[Option(_option_text(p, False), id=p.id) for p in PROMPTS], id="prompt-list"
+            )
             prompts.border_title = "Debrief"
             yield prompts
             with ContentSwitcher(id="editor", initial=f"pane-{PROMPTS[0].id}"):
@@ -105,9 +105,12 @@ class DebriefBody(Vertical):
     def refresh_marks(self) -> set[str]:
         """Recompute which prompts are answered and mark them in the list."""
         repo, iid = self.session.repo, self.interview_id
-        done = answered_prompts(repo.answers(iid), repo.qa_list(iid),
-                                [link for _p, link in repo.participants(iid)],
-                                repo.promises(iid))
+        done = answered_prompts(
+            repo.answers(iid),
+            repo.qa_list(iid),
+            [link for _p, link in repo.participants(iid)],
+            repo.promises(iid),
+        )
         prompts = self.query_one("#prompt-list", OptionList)
         for index, prompt in enumerate(PROMPTS):
             prompts.replace_option_prompt_at_index(index, _option_text(prompt, prompt.id in done))

@@ -16,8 +16,9 @@ class FieldMessage(Static):
     FieldMessage.-ok { color: $success; }
     """
 
-    def __init__(self, text: str = "", *, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, text: str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(plain(text), id=id, classes=classes, markup=False)
 
     def show_error(self, text: str) -> None:

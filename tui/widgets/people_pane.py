@@ -44,22 +44,23 @@ class HighlightsItem(Vertical):
     def compose(self) -> ComposeResult:
         """Heading and editor."""
         yield Static(line(*person_heading(self.person)), classes="person-heading", markup=False)
-        yield TextArea(self.link.highlights, soft_wrap=True, tab_behavior="focus",
-                       classes="highlights")
+        yield TextArea(
+            self.link.highlights, soft_wrap=True, tab_behavior="focus", classes="highlights"
+        )
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
         area = event.text_area
         repo, iid, pid = self.session.repo, self.link.interview_id, self.link.person_id
-        self.session.saver.schedule(("highlights", iid, pid),
-                                    lambda: repo.save_highlights(iid, pid, area.text))
+        self.session.saver.schedule(
+            ("highlights", iid, pid), lambda: repo.save_highlights(iid, pid, area.text)
+        )
 
 
 class PeoplePane(Vertical):
     """Everyone met at this interview, and a line to add whoever is missing."""
 
-    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str
-                 ) -> None:
+    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str) -> None:
         super().__init__(**kwargs)
         self.prompt = prompt
         self.session = session
@@ -72,13 +73,18 @@ class PeoplePane(Vertical):
         yield from prompt_header(self.prompt)
         with VerticalScroll(classes="highlights-items"):
             yield from self._items()
-        yield LineInput(placeholder="Add people met: Jane Doe <jane@acme.com>, John Smith "
-                        "(Enter)", id="add-people", compact=True)
+        yield LineInput(
+            placeholder="Add people met: Jane Doe <jane@acme.com>, John Smith (Enter)",
+            id="add-people",
+            compact=True,
+        )
         yield FieldMessage("", id="add-people-msg")
 
     def _items(self) -> list[HighlightsItem]:
-        return [HighlightsItem(person, link, self.session)
-                for person, link in self.session.repo.participants(self.interview_id)]
+        return [
+            HighlightsItem(person, link, self.session)
+            for person, link in self.session.repo.participants(self.interview_id)
+        ]
 
     def focus_editor(self) -> None:
         """Focus the first person's highlights, or the add line when nobody is recorded."""

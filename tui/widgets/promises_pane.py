@@ -28,10 +28,18 @@ class PromiseItem(Vertical):
     def compose(self) -> ComposeResult:
         """What was promised, the due phrase, and its reading."""
         with Horizontal(classes="promise-row"):
-            yield LineInput(self.promise.text, placeholder="What you promised",
-                            classes="promise-text", compact=True)
-            yield LineInput(self.promise.due_phrase, placeholder="by when? e.g. thursday",
-                            classes="promise-due", compact=True)
+            yield LineInput(
+                self.promise.text,
+                placeholder="What you promised",
+                classes="promise-text",
+                compact=True,
+            )
+            yield LineInput(
+                self.promise.due_phrase,
+                placeholder="by when? e.g. thursday",
+                classes="promise-due",
+                compact=True,
+            )
         yield FieldMessage(self._reading(), classes="promise-reading")
 
     def _reading(self) -> str:
@@ -46,14 +54,16 @@ class PromiseItem(Vertical):
     @on(Input.Changed, ".promise-text")
     def _text(self, event: Input.Changed) -> None:
         repo, pid, field = self.session.repo, self.promise.id or 0, event.input
-        self.session.saver.schedule(("promise", pid, "text"),
-                                    lambda: repo.update_promise(pid, text=field.value))
+        self.session.saver.schedule(
+            ("promise", pid, "text"), lambda: repo.update_promise(pid, text=field.value)
+        )
 
     @on(Input.Changed, ".promise-due")
     def _due(self, event: Input.Changed) -> None:
         field = event.input
-        self.session.saver.schedule(("promise", self.promise.id, "due"),
-                                    lambda: self._save_due(field.value))
+        self.session.saver.schedule(
+            ("promise", self.promise.id, "due"), lambda: self._save_due(field.value)
+        )
 
     @on(Input.Submitted, ".promise-due")
     def _due_now(self, event: Input.Submitted) -> None:
@@ -65,8 +75,13 @@ class PromiseItem(Vertical):
 
         message = self.query_one(FieldMessage)
         try:
-            self.promise = set_promise_due(self.session.repo, self.promise.id or 0, phrase,
-                                           self.session.now(), self.session.country)
+            self.promise = set_promise_due(
+                self.session.repo,
+                self.promise.id or 0,
+                phrase,
+                self.session.now(),
+                self.session.country,
+            )
         except DatePhraseError as exc:
             message.show_error(str(exc))
             return
@@ -84,8 +99,7 @@ class PromisesPane(Vertical):
         Binding("ctrl+r", "remove", "Remove promise"),
     ]
 
-    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str
-                 ) -> None:
+    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str) -> None:
         super().__init__(**kwargs)
         self.prompt = prompt
         self.session = session
@@ -99,9 +113,14 @@ class PromisesPane(Vertical):
         with VerticalScroll(classes="promise-items"):
             for promise in self.session.repo.promises(self.interview_id):
                 yield PromiseItem(promise, self.session)
-        yield Static(plain("ctrl+n add a promise  ·  ctrl+r remove the focused one  ·  "
-                           "dates: 'thursday', 'friday 5pm', 'in 3 days', '2 business days'"),
-                     classes="pane-keys", markup=False)
+        yield Static(
+            plain(
+                "ctrl+n add a promise  ·  ctrl+r remove the focused one  ·  "
+                "dates: 'thursday', 'friday 5pm', 'in 3 days', '2 business days'"
+            ),
+            classes="pane-keys",
+            markup=False,
+        )
 
     def focus_editor(self) -> None:
         """Focus the first promise, or add one when there are none."""
@@ -121,8 +140,14 @@ class PromisesPane(Vertical):
     def action_remove(self) -> None:
         """Remove the promise holding the focus, after a confirmation."""
         focused = self.app.focused
-        item = next((a for a in (focused.ancestors_with_self if focused else [])
-                     if isinstance(a, PromiseItem)), None)
+        item = next(
+            (
+                a
+                for a in (focused.ancestors_with_self if focused else [])
+                if isinstance(a, PromiseItem)
+            ),
+            None,
+        )
         if item is None:
             self.notify("Move to a promise first.", markup=False)
             return

@@ -29,12 +29,19 @@ class QAItem(Vertical):
 
     def compose(self) -> ComposeResult:
         """Question line, answer box, stumped toggle."""
-        yield LineInput(self.qa.question, placeholder="The question they asked",
-                        classes="qa-question", compact=True)
-        yield TextArea(self.qa.answer, soft_wrap=True, tab_behavior="focus",
-                       classes="qa-answer")
-        yield Checkbox("Stumped me (goes to the practice list)", self.qa.stumped,
-                       classes="qa-stumped", compact=True)
+        yield LineInput(
+            self.qa.question,
+            placeholder="The question they asked",
+            classes="qa-question",
+            compact=True,
+        )
+        yield TextArea(self.qa.answer, soft_wrap=True, tab_behavior="focus", classes="qa-answer")
+        yield Checkbox(
+            "Stumped me (goes to the practice list)",
+            self.qa.stumped,
+            classes="qa-stumped",
+            compact=True,
+        )
 
     @on(Input.Changed, ".qa-question")
     def _question(self, event: Input.Changed) -> None:
@@ -51,8 +58,9 @@ class QAItem(Vertical):
 
     def _save(self, field: str, reader: Callable[[], object]) -> None:
         repo, qa_id = self.session.repo, self.qa.id or 0
-        self.session.saver.schedule(("qa", qa_id, field),
-                                    lambda: repo.update_qa(qa_id, **{field: reader()}))
+        self.session.saver.schedule(
+            ("qa", qa_id, field), lambda: repo.update_qa(qa_id, **{field: reader()})
+        )
 
 
 class QAPane(Vertical):
@@ -63,8 +71,7 @@ class QAPane(Vertical):
         Binding("ctrl+r", "remove", "Remove question"),
     ]
 
-    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str
-                 ) -> None:
+    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str) -> None:
         super().__init__(**kwargs)
         self.prompt = prompt
         self.session = session
@@ -76,8 +83,14 @@ class QAPane(Vertical):
         with VerticalScroll(classes="qa-items"):
             for qa in self.session.repo.qa_list(self.interview_id):
                 yield QAItem(qa, self.session)
-        yield Static(plain("ctrl+n add a question  ·  ctrl+r remove the focused one  ·  "
-                           "tab moves between fields"), classes="pane-keys", markup=False)
+        yield Static(
+            plain(
+                "ctrl+n add a question  ·  ctrl+r remove the focused one  ·  "
+                "tab moves between fields"
+            ),
+            classes="pane-keys",
+            markup=False,
+        )
 
     def focus_editor(self) -> None:
         """Focus the first question, or add one when there are none."""
@@ -91,8 +104,9 @@ class QAPane(Vertical):
         """Rebuild the pairs from the database (after B5 changed a stumped flag)."""
         scroll = self.query_one(".qa-items", VerticalScroll)
         scroll.remove_children()
-        scroll.mount_all(QAItem(qa, self.session)
-                         for qa in self.session.repo.qa_list(self.interview_id))
+        scroll.mount_all(
+            QAItem(qa, self.session) for qa in self.session.repo.qa_list(self.interview_id)
+        )
 
     def action_add(self) -> None:
         """Add an empty pair at the end and put the cursor in its question."""
@@ -100,14 +114,17 @@ class QAPane(Vertical):
         item = QAItem(qa, self.session)
         scroll = self.query_one(".qa-items", VerticalScroll)
         scroll.mount(item)
-        self.call_after_refresh(lambda: (item.query_one(LineInput).focus(),
-                                         scroll.scroll_to_widget(item)))
+        self.call_after_refresh(
+            lambda: (item.query_one(LineInput).focus(), scroll.scroll_to_widget(item))
+        )
 
     def action_remove(self) -> None:
         """Remove the pair holding the focus, after a confirmation."""
         focused = self.app.focused
-        item = next((a for a in (focused.ancestors_with_self if focused else [])
-                     if isinstance(a, QAItem)), None)
+        item = next(
+            (a for a in (focused.ancestors_with_self if focused else []) if isinstance(a, QAItem)),
+            None,
+        )
         if item is None:
             self.notify("Move to a question first.", markup=False)
             return

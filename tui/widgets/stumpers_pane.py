@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, SelectionList
 from textual.widgets.selection_list import Selection
 
 from core.models import QA
@@ -19,8 +19,7 @@ from tui.widgets.line_input import LineInput
 class StumpersPane(Vertical):
     """The questions of B1 with a tick for those that stumped you, and a line to add one."""
 
-    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str
-                 ) -> None:
+    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str) -> None:
         super().__init__(**kwargs)
         self.prompt = prompt
         self.session = session
@@ -32,13 +31,14 @@ class StumpersPane(Vertical):
 
         yield from prompt_header(self.prompt)
         yield SelectionList[int](*self._selections(), id="stumpers")
-        yield LineInput(placeholder="Add a question that stumped you, then Enter",
-                        id="add-stumper")
+        yield LineInput(placeholder="Add a question that stumped you, then Enter", id="add-stumper")
         yield FieldMessage("space ticks or unticks the highlighted question", id="stumper-msg")
 
     def _selections(self) -> list[Selection[int]]:
-        return [Selection(plain(qa.question or "(question not written yet)"), qa.id or 0,
-                          qa.stumped) for qa in self.session.repo.qa_list(self.interview_id)]
+        return [
+            Selection(plain(qa.question or "(question not written yet)"), qa.id or 0, qa.stumped)
+            for qa in self.session.repo.qa_list(self.interview_id)
+        ]
 
     def focus_editor(self) -> None:
         """Focus the list, or the add line when the list is empty."""

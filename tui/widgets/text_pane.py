@@ -14,16 +14,16 @@ from tui.text import plain
 
 def prompt_header(prompt: Prompt) -> ComposeResult:
     """The prompt's question and hint, as the top of every pane."""
-    yield Static(plain(f"{prompt.id}  {prompt.text}", "bold"), classes="prompt-text",
-                 markup=False)
+    yield Static(plain(f"{prompt.id}  {prompt.text}", "bold"), classes="prompt-text", markup=False)
     yield Static(plain(prompt.hint), classes="prompt-hint", markup=False)
 
 
 class TextPane(Vertical):
     """One free-text prompt, its answer saved as it is typed."""
 
-    def __init__(self, prompt: Prompt, session: Session, interview_id: int, text: str,
-                 **kwargs: str) -> None:
+    def __init__(
+        self, prompt: Prompt, session: Session, interview_id: int, text: str, **kwargs: str
+    ) -> None:
         super().__init__(**kwargs)
         self.prompt = prompt
         self.session = session
@@ -33,8 +33,13 @@ class TextPane(Vertical):
     def compose(self) -> ComposeResult:
         """Question, hint, editor."""
         yield from prompt_header(self.prompt)
-        yield TextArea(self._text, soft_wrap=True, tab_behavior="focus",
-                       id=f"answer-{self.prompt.id}", classes="answer")
+        yield TextArea(
+            self._text,
+            soft_wrap=True,
+            tab_behavior="focus",
+            id=f"answer-{self.prompt.id}",
+            classes="answer",
+        )
 
     def focus_editor(self) -> None:
         """Put the cursor in the answer."""
@@ -44,5 +49,6 @@ class TextPane(Vertical):
     def _changed(self, event: TextArea.Changed) -> None:
         area = event.text_area
         repo, iid, pid = self.session.repo, self.interview_id, self.prompt.id
-        self.session.saver.schedule(("answer", iid, pid),
-                                    lambda: repo.save_answer(iid, pid, area.text))
+        self.session.saver.schedule(
+            ("answer", iid, pid), lambda: repo.save_answer(iid, pid, area.text)
+        )

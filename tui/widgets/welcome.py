@@ -22,8 +22,13 @@ class Welcome(Vertical):
     def compose(self) -> ComposeResult:
         """A short greeting and the key to start."""
         with Center():
-            yield Static(line(("Just left an interview? Press ", "bold"), ("n", "bold reverse"),
-                              (".", "bold")), id="welcome-title", markup=False)
+            yield Static(
+                line(
+                    ("Just left an interview? Press ", "bold"), ("n", "bold reverse"), (".", "bold")
+                ),
+                id="welcome-title",
+                markup=False,
+            )
         for text in _LINES:
             with Center():
                 yield Static(line(text), classes="welcome-line", markup=False)
