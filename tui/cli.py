@@ -124,3 +124,7 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
     click.echo(
         f"Demo written to {settings.db_path()}. Open it with: afterword --db {settings.db_path()}"
     )
+
+
+if __name__ == "__main__":
+    main()
