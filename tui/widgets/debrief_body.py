@@ -34,10 +34,11 @@ def topbar_text(session: Session, interview_id: int) -> Content:
     parts: list[str | tuple[str, str]] = [(summary.company, "bold")]
     if summary.role:
         parts.append("  ·  " + summary.role)
-    parts.append(f"  ·  round {interview.round}  ·  ended {ended:%a %d %b %H:%M}")
+    when = f"{ended:%H:%M}" if ended.date() == now.date() else f"{ended:%a %d %b %H:%M}"
+    parts.append(f"  ·  round {interview.round}  ·  ended {when}")
     parts.append(("  ·  " + elapsed_label(ended, now) + " ago", "bold $accent"))
     if now <= due:
-        parts.append(f"  ·  debrief due by {due:%H:%M} today (D1)")
+        parts.append(f"  ·  debrief due {due:%H:%M} (D1)")
     return line(*parts)
 
 
