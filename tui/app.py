@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -49,6 +51,7 @@ class AfterwordApp(App[None]):
         self._given_settings = settings
         self.saver = Saver(self)
         self.failure: str | None = None
+        self._deferred: Callable[[], object] | None = None
         self.saver.on_error = self._save_failed
 
     def on_mount(self) -> None:
@@ -84,6 +87,10 @@ class AfterwordApp(App[None]):
             latest = repository.latest_interview()
             interview_id = latest.interview.id if latest else None
         self.session = Session(repository, settings, clock, self.saver, interview_id)
+        if self._deferred is not None:
+            self.call_after_refresh(self._deferred)
+            self._deferred = None
+        gc.freeze()  # start-up objects live as long as the app: keep them out of GC passes
 
     def _save_failed(self, key: object, exc: Exception) -> None:
         self.notify(f"Could not save: {exc}", severity="error", markup=False, timeout=10)
@@ -116,6 +123,7 @@ class AfterwordApp(App[None]):
         from tui.screens.new_interview import NewInterviewScreen
 
         if self.session is None:
+            self._deferred = self.action_new_interview  # pressed before the db was open
             return
 
         def created(interview_id: int | None) -> None:
@@ -129,6 +137,7 @@ class AfterwordApp(App[None]):
         from tui.screens.picker import InterviewPicker
 
         if self.session is None:
+            self._deferred = self.action_switch_interview
             return
 
         def picked(interview_id: int | None) -> None:
