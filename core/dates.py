@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -15,6 +15,11 @@ _BUSINESS_DAYS = re.compile(
 )
 _HAS_TIME = re.compile(
     r"\d\s*(?:am|pm|a\.m\.|p\.m\.)\b|\d:\d\d|\bnoon\b|\bmidnight\b|\bago\b|\bnow\b"
+)
+# A duration in hours/minutes ('90 minutes ago', 'in 2 hours'): real elapsed time.
+_CLOCK_DURATION = re.compile(
+    r"^(?:in\s+)?(?:(?:\d+|an?|half an?)\s*"
+    r"(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b(?:\s+and)?\s*)+(?:ago)?$"
 )
 _MAX_PAST = timedelta(days=366)
 _MAX_FUTURE = timedelta(days=2 * 366)
@@ -50,15 +55,25 @@ def parse_when(
     match = _BUSINESS_DAYS.match(text)
     if match:
         day = add_business_days(now.date(), int(match.group(1)), country, subdivision)
-        return When(_at(day, now.time(), now), date_only=True)
+        moment = _at(day, now.time(), now)
+        _check_range(phrase, moment, now, prefer)
+        return When(moment, date_only=True)
     parsed = _dateparser_parse(text, now, prefer)
     if parsed is None:
         raise DatePhraseError(
             f"Can't read {phrase.strip()!r} as a date. Try 'tomorrow 9am', "
             "'next friday', 'in 2 weeks' or 2026-12-04."
         )
-    moment = _at(parsed.date(), parsed.time(), now)
-    date_only = moment.time() == time(0) and not _HAS_TIME.search(text)
+    if _CLOCK_DURATION.match(text):
+        # Count hours and minutes in real time, so the DST change does not add or lose one.
+        elapsed = parsed - now.replace(tzinfo=None)
+        moment = (now.astimezone(UTC) + elapsed).astimezone(now.tzinfo)
+        date_only = False
+    else:
+        moment = _at(parsed.date(), parsed.time(), now)
+        # A day named without a time ('tomorrow', 'next friday'): dateparser gives midnight
+        # or the time of `now`.
+        date_only = not _HAS_TIME.search(text) and parsed.time() in (time(0), now.time())
     _check_range(phrase, moment, now, prefer)
     return When(moment, date_only)
 
@@ -116,7 +131,7 @@ def is_business_day(day: date, country: str | None = None, subdivision: str | No
 
 def elapsed_label(since: datetime, now: datetime) -> str:
     """Say how long ago `since` was, compactly: '12 min', '3 h 05 min', '2 days'."""
-    seconds = int((now - since).total_seconds())
+    seconds = int((now.astimezone(UTC) - since.astimezone(UTC)).total_seconds())
     if seconds < 0:
         return "not yet"
     minutes = seconds // 60
