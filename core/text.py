@@ -9,12 +9,14 @@ from pydantic import BeforeValidator
 
 # Whole escape sequences first (so their parameters do not survive as stray text),
 # then any remaining C0 control (except tab and newline), DEL and C1 controls.
+# A string sequence (OSC, DCS...) ends at its terminator; an unterminated one loses only
+# its introducer, never the words after it (and the scan stays linear).
 _ESCAPE_SEQUENCES = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]            # CSI ... final byte
   | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
-  | \x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c|$)  # OSC, DCS, SOS, PM, APC ... terminator
-  | [\x90\x9d\x98\x9e\x9f].*?(?:\x07|\x1b\\|\x9c|$)  # their 8-bit forms
+  | \x1b[\]PX^_][^\x07\x1b\x90\x98\x9c-\x9f]*(?:\x07|\x1b\\|\x9c)  # OSC, DCS, SOS, PM, APC
+  | [\x90\x98\x9d-\x9f][^\x07\x1b\x90\x98\x9c-\x9f]*(?:\x07|\x1b\\|\x9c)  # their 8-bit forms
   | \x1b[ -/]*[0-~]?                   # other ESC sequences (and a lone ESC)
     """,
     re.VERBOSE | re.DOTALL,
