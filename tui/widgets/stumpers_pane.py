@@ -41,9 +41,14 @@ class StumpersPane(Vertical):
         ]
 
     def focus_editor(self) -> None:
-        """Focus the list, or the add line when the list is empty."""
+        """Focus the list (cursor on a question, so space ticks it), or the add line if empty."""
         stumpers = self.query_one(SelectionList)
-        (stumpers if stumpers.option_count else self.query_one(LineInput)).focus()
+        if not stumpers.option_count:
+            self.query_one(LineInput).focus()
+            return
+        if stumpers.highlighted is None:
+            stumpers.highlighted = 0
+        stumpers.focus()
 
     def reload(self) -> None:
         """Rebuild the list from the database (after B1 changed)."""
