@@ -12,6 +12,7 @@ from core.dates import DatePhraseError, parse_when
 from core.models import Application, Interview, InterviewFormat, Person, Promise
 from core.people import PersonLineError, parse_people_line
 from core.repository import Repository
+from core.text import clean_line
 
 PROMISE_DEFAULT_HOUR = time(17, 0)
 
@@ -65,7 +66,7 @@ def capture_interview(
 ) -> Interview:
     """Create the interview (a new application, or a new round of the company's open one)."""
     errors: dict[str, str] = {}
-    company = capture.company.strip()
+    company = clean_line(capture.company)  # matched as it will be stored
     if not company:
         errors["company"] = "Enter the company's name."
     ended_at = now
