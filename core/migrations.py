@@ -108,3 +108,12 @@ def _run(db: Database, script: str) -> None:
 def known_names() -> list[str]:
     """Return the names of every migration this code knows, in order."""
     return [m.name for m in migrations._migrations]
+
+
+@migrations(name="0003_meta")
+def meta(db: Database) -> None:
+    """A key/value table; `database_id` (random, once) makes exported vCard UIDs stable."""
+    import uuid
+
+    _run(db, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("INSERT INTO meta (key, value) VALUES ('database_id', ?)", [str(uuid.uuid4())])

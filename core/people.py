@@ -77,3 +77,105 @@ def check_email(email: str, entry: str) -> str:
 def parse_people_line(line: str) -> list[NameEmail]:
     """Read a comma-separated list of people met; PersonLineError names the first bad entry."""
     return [parse_name_email(entry) for entry in split_people(line)]
+
+
+@dataclass(frozen=True)
+class QuickAddParts:
+    """One quick-add line read into fields, as typed (validation comes later)."""
+
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin: str = ""
+    extras: tuple[str, ...] = ()
+
+
+_EMAIL_TOKEN = re.compile(r"(?<!\S)[^\s<>]*@[^\s<>]*(?!\S)")
+_URL_TOKEN = re.compile(r"(?i)(?:https?://|www\.)\S+|\S*linkedin\.com/\S*")
+_PHONE_PART = re.compile(
+    r"(?i)^(?:(?:tel|phone|mobile|cell|work|t|m|p)\s*[:.]\s*|(?:tel|phone|mobile|cell)\s+)?"
+    r"(?P<number>[+(]?\d[\d\s().\-/]*\d(?:\s*(?:ext\.?|x|#|;ext=)\s*\d{1,6})?)$"
+)
+
+
+def _split_parts(line: str) -> list[str]:
+    """Split at commas and semicolons outside angle brackets and double quotes."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth, quoted = 0, False
+    for ch in line:
+        if ch == '"' and depth == 0:
+            quoted = not quoted
+        elif ch == "<" and not quoted:
+            depth += 1
+        elif ch == ">" and not quoted:
+            depth = max(0, depth - 1)
+        if ch in ",;" and depth == 0 and not quoted:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _phone(part: str) -> str:
+    """The phone number in a part ('Tel: +1 415 555 0100'), or '' if it is not one."""
+    match = _PHONE_PART.match(part)
+    if not match or sum(ch.isdigit() for ch in part) < 3:
+        return ""
+    return match.group("number")
+
+
+def _display_name(raw: str) -> str:
+    """A display name as written in 'Name <email>'; a quoted 'Doe, Jane' becomes 'Jane Doe'."""
+    name = raw.strip().strip('"').strip()
+    last, comma, first = name.partition(",")
+    if comma and last.strip() and first.strip() and "," not in first:
+        return f"{first.strip()} {last.strip()}"
+    return name
+
+
+def parse_quick_add(line: str) -> QuickAddParts:
+    """A1: read one quick-add line: 'Jane Doe <jane@acme.com>', 'Jane Doe, VP, jane@acme.com,
+    +1 415 555 0100' or a name; PersonLineError when no name or email can be found."""
+    labels: list[tuple[str, bool]] = []  # (text, is the display name of an address)
+    emails: list[str] = []
+    phones: list[str] = []
+    urls: list[str] = []
+    for part in _split_parts(clean_line(line)):
+        angle = _ANGLE.match(part)
+        if angle:
+            display = _display_name(angle.group("name"))
+            if display:
+                labels.append((display, True))
+            emails.append(angle.group("email").strip())
+            continue
+        number = _phone(part)
+        if number:
+            phones.append(number)
+            continue
+        for pattern, bucket in ((_URL_TOKEN, urls), (_EMAIL_TOKEN, emails)):
+            bucket.extend(pattern.findall(part))
+            part = pattern.sub(" ", part)
+        part = " ".join(part.split()).strip("\"' ")
+        if part:
+            labels.append((part, False))
+    if labels:
+        name = labels[0][0]
+    elif emails:
+        name = _name_from_email(emails[0])
+    else:
+        raise PersonLineError("Type a name, e.g. Jane Doe, VP Engineering, jane@acme.com.")
+    rest = labels[1:]
+    titles = [text for text, display in rest if not display]
+    other_names = [t for t, display in rest if display and t.casefold() != name.casefold()]
+    return QuickAddParts(
+        name=name,
+        title=", ".join(titles),
+        email=emails[0] if emails else "",
+        phone=phones[0] if phones else "",
+        linkedin=urls[0] if urls else "",
+        extras=(*other_names, *emails[1:], *phones[1:], *urls[1:]),
+    )

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from tui.cli_export import export
+
 DB_OPTION_HELP = "Database file (default: AFTERWORD_DB, the config file, or the data directory)."
 
 
@@ -125,6 +127,8 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
         f"Demo written to {settings.db_path()}. Open it with: afterword --db {settings.db_path()}"
     )
 
+
+main.add_command(export)
 
 if __name__ == "__main__":
     main()

@@ -4,22 +4,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.models import Participant, Person
+from core.models import Application, Participant, Person
 from core.repository.base import StoreBase
 
 _PERSON_COLUMNS = tuple(f for f in Person.model_fields if f != "id")
+_HIGH_WATER = "people_high_water"
+_APP_COLUMNS = {f"_app_{f}": f for f in Application.model_fields}
+_WITH_APP = "SELECT p.*, " + ", ".join(f"a.{f} AS {k}" for k, f in _APP_COLUMNS.items())
+
+
+def _person_and_application(row: dict[str, Any]) -> tuple[Person, Application]:
+    app = Application.model_validate({f: row.pop(k) for k, f in _APP_COLUMNS.items()})
+    return Person.model_validate(row), app
 
 
 class PeopleStore(StoreBase):
     """People of an application, and who was met at which interview."""
 
     def add_person(self, person: Person) -> Person:
-        """Store a new person and return them with their id."""
+        """Store a new person and return them with their id (ids of deleted people are never
+        given again, so an exported vCard UID always names the same person)."""
         data = person.model_dump(mode="json", exclude={"id"})
         columns = ", ".join(_PERSON_COLUMNS)
         values = ", ".join(f":{c}" for c in _PERSON_COLUMNS)
         with self.write():
-            new_id = self.run(f"INSERT INTO people ({columns}) VALUES ({values})", data)
+            new_id = self.run(
+                f"INSERT INTO people (id, {columns}) VALUES ("
+                "MAX(COALESCE((SELECT MAX(id) FROM people), 0), COALESCE((SELECT CAST(value "
+                f"AS INTEGER) FROM meta WHERE key = '{_HIGH_WATER}'), 0)) + 1, {values})",
+                data,
+            )
         return person.model_copy(update={"id": new_id})
 
     def get_person(self, person_id: int) -> Person:
@@ -45,7 +59,58 @@ class PeopleStore(StoreBase):
     def delete_person(self, person_id: int) -> None:
         """Delete a person, their details and their highlights (secure_delete wipes the bytes)."""
         with self.write():
+            self.run(
+                "INSERT INTO meta (key, value) VALUES (?, (SELECT MAX(id) FROM people)) "
+                "ON CONFLICT (key) DO UPDATE SET value = MAX(CAST(value AS INTEGER), "
+                "excluded.value)",
+                [_HIGH_WATER],
+            )
             self.run("DELETE FROM people WHERE id = ?", [person_id])
+
+    def database_id(self) -> str:
+        """Return this database's random id (made once by a migration; seeds vCard UIDs)."""
+        rows = self.rows("SELECT value FROM meta WHERE key = 'database_id'")
+        return str(rows[0]["value"])
+
+    def people_with_application(
+        self, application_id: int | None = None
+    ) -> list[tuple[Person, Application]]:
+        """Return people (of one application, or all) with their application, by company and
+        name."""
+        where, params = "", []
+        if application_id is not None:
+            where, params = "WHERE p.application_id = ?", [application_id]
+        rows = self.rows(
+            f"{_WITH_APP} FROM people p JOIN applications a ON a.id = p.application_id {where} "
+            "ORDER BY a.company COLLATE NOCASE, p.name COLLATE NOCASE, p.id",
+            params,
+        )
+        return [_person_and_application(r) for r in rows]
+
+    def people_at_company(self, company: str) -> list[tuple[Person, Application]]:
+        """Return the people of every application with this company (case-insensitive)."""
+        rows = self.rows(
+            f"{_WITH_APP} FROM people p JOIN applications a ON a.id = p.application_id "
+            "WHERE a.company = ? COLLATE NOCASE ORDER BY p.application_id DESC, p.id",
+            [company],
+        )
+        return [_person_and_application(r) for r in rows]
+
+    def interviews_met(self, person_ids: list[int]) -> dict[int, list[int]]:
+        """Return, for each person id, the interviews they were met at (oldest first)."""
+        if not person_ids:
+            return {}
+        marks = ", ".join("?" for _ in person_ids)
+        rows = self.rows(
+            "SELECT x.person_id, x.interview_id FROM participants x "
+            "JOIN interviews i ON i.id = x.interview_id "
+            f"WHERE x.person_id IN ({marks}) ORDER BY i.ended_at, i.id",
+            list(person_ids),
+        )
+        met: dict[int, list[int]] = {pid: [] for pid in person_ids}
+        for row in rows:
+            met[row["person_id"]].append(row["interview_id"])
+        return met
 
     def find_person(self, application_id: int, name: str) -> Person | None:
         """Return the person of this application with this name (case-insensitive), if any."""

@@ -1,0 +1,111 @@
+"""What the follow-ups still need from each contact (A1, A2, A5, C3, C8, C9), as flags."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from core.contact_fields import check_email_value
+from core.models import ContactMode, EmailSource, Person, RoleKind
+
+MATTERS = frozenset({RoleKind.INTERVIEWER, RoleKind.FUTURE_MANAGER})
+"""C9: the people a thank-you must reach: interviewers and the future manager."""
+
+THANK_TOO = frozenset({RoleKind.STAFF, RoleKind.OTHER})
+"""C8: staff who helped and others met, thanked as well."""
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One gap in a contact record: the rule behind it, a short code, and the reason shown.
+
+    `blocking` flags stop a follow-up from being sent (no address to write to); the others are
+    advice.
+    """
+
+    rule: str
+    code: str
+    reason: str
+    blocking: bool = False
+
+
+def email_flags(person: Person) -> list[Flag]:
+    """A1/C2/A2: a thank-you email needs a valid address; a guessed one is never confirmed."""
+    if not person.email:
+        return [Flag("A1", "no_email", "No email: a thank-you email needs one.", blocking=True)]
+    check = check_email_value(person.email)
+    if not check.ok:
+        return [Flag("A1", "bad_email", f"{check.message} (kept as typed).", blocking=True)]
+    if person.email_source == EmailSource.GUESSED:
+        return [Flag("A2", "guessed_email", "Email is a guess: confirm it before relying on it.")]
+    return []
+
+
+def address_flags(person: Person, wants_mailed_note: bool) -> list[Flag]:
+    """C3: a mailed note needs a direct mailing address; flagged only where one is wanted."""
+    if wants_mailed_note and not person.mailing_address.strip():
+        return [
+            Flag(
+                "C3",
+                "no_address",
+                "No mailing address: the mailed note needs one (the direct one, not the "
+                "general corporate address).",
+                blocking=True,
+            )
+        ]
+    return []
+
+
+def spelling_flags(person: Person) -> list[Flag]:
+    """A1: the name's exact spelling is to be checked (card, company website, LinkedIn)."""
+    if person.spelling_confirmed:
+        return []
+    return [Flag("A1", "spelling", "Spelling of the name not confirmed.")]
+
+
+def contact_way_flags(person: Person) -> list[Flag]:
+    """A5: the best time, day and mode (email or phone) to contact them are worth noting."""
+    missing = []
+    if not person.best_time.strip():
+        missing.append("best time/day")
+    if person.preferred_mode == ContactMode.UNKNOWN:
+        missing.append("mode (email or phone)")
+    if not missing:
+        return []
+    return [Flag("A5", "best_way", f"Unknown: {' and '.join(missing)} to contact them.")]
+
+
+def staff_flags(person: Person, thanked: Collection[int]) -> list[Flag]:
+    """C8: staff who helped (receptionist, others met) deserve thanks too."""
+    if person.role_kind not in THANK_TOO or person.id in thanked:
+        return []
+    return [Flag("C8", "thank_staff", "Met and helped, not yet thanked (a note, email or call).")]
+
+
+def person_flags(
+    person: Person, *, thanked: Collection[int] = (), wants_mailed_note: bool = False
+) -> list[Flag]:
+    """Every gap in one contact record, blocking ones first (A1, A2, A5, C3, C8)."""
+    flags = [
+        *email_flags(person),
+        *address_flags(person, wants_mailed_note),
+        *spelling_flags(person),
+        *contact_way_flags(person),
+        *staff_flags(person, thanked),
+    ]
+    return sorted(flags, key=lambda f: not f.blocking)
+
+
+def panel_flags(people: Iterable[Person]) -> list[Flag]:
+    """C9/E4: flag an application whose only contacts on record are HR or recruiters."""
+    kinds = {p.role_kind for p in people}
+    if RoleKind.RECRUITER in kinds and not kinds & MATTERS:
+        return [
+            Flag(
+                "C9",
+                "only_hr",
+                "Only HR or recruiters on record: add the interviewers and the future "
+                "manager; thank-you notes should reach them, not only HR.",
+            )
+        ]
+    return []
