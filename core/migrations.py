@@ -117,3 +117,52 @@ def meta(db: Database) -> None:
 
     _run(db, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute("INSERT INTO meta (key, value) VALUES ('database_id', ?)", [str(uuid.uuid4())])
+
+
+@migrations(name="0002_plan")
+def plan(db: Database) -> None:
+    """The follow-up plan (actions) and the touches logged with employers (D1-D14, D7)."""
+    _run(
+        db,
+        """
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            person_id INTEGER REFERENCES people (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            due TEXT NOT NULL,
+            due_utc TEXT NOT NULL,
+            window_start TEXT NOT NULL,
+            window_end TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            flag TEXT NOT NULL DEFAULT '',
+            optional INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL DEFAULT 'planned',
+            user_changed INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            done_at TEXT,
+            UNIQUE (interview_id, key)
+        );
+        CREATE INDEX actions_open_by_due ON actions (due_utc)
+            WHERE state IN ('planned', 'snoozed');
+        CREATE INDEX actions_by_interview ON actions (interview_id, due_utc);
+        CREATE INDEX actions_by_person ON actions (person_id);
+
+        CREATE TABLE touches (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            person_id INTEGER REFERENCES people (id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            channel TEXT NOT NULL DEFAULT 'email',
+            kind TEXT NOT NULL DEFAULT 'other',
+            answered INTEGER NOT NULL DEFAULT 0,
+            guard_overridden INTEGER NOT NULL DEFAULT 0,
+            guard_reason TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX touches_by_interview ON touches (interview_id, at);
+        CREATE INDEX touches_by_person ON touches (person_id);
+        """,
+    )

@@ -155,3 +155,95 @@ class InterviewSummary(Model):
     interview: Interview
     company: str
     role: str
+
+
+class ActionKind(StrEnum):
+    """What a planned follow-up action asks the user to do."""
+
+    DEBRIEF = "debrief"
+    THANK_YOU = "thank_you"
+    MAILED_NOTE = "mailed_note"
+    STAFF_THANKS = "staff_thanks"
+    VALUE_ADD = "value_add"
+    STATUS_CHECK = "status_check"
+    LINKEDIN = "linkedin"
+    PROMISE = "promise"
+    FEEDBACK_REQUEST = "feedback_request"
+    PREPARE_ROUND = "prepare_round"
+    OFFER_REVIEW = "offer_review"
+    OFFER_REPLY = "offer_reply"
+    WITHDRAW = "withdraw"
+    KEEP_SEARCHING = "keep_searching"
+
+
+class ActionState(StrEnum):
+    """Where an action stands; planned and snoozed ones are still open."""
+
+    PLANNED = "planned"
+    DONE = "done"
+    SKIPPED = "skipped"
+    SNOOZED = "snoozed"
+
+
+OPEN_STATES = frozenset({ActionState.PLANNED, ActionState.SNOOZED})
+
+
+class Action(Model):
+    """One step of the follow-up plan (D1-D14); `key` names it stably within its interview."""
+
+    id: int | None = None
+    interview_id: int
+    person_id: int | None = None
+    kind: ActionKind
+    key: str = Field(min_length=1, max_length=120)
+    rule: str = Field(min_length=1, max_length=20)
+    due: AwareDatetime
+    window_start: AwareDatetime
+    window_end: AwareDatetime
+    reason: CleanLine = ""
+    flag: CleanLine = ""
+    optional: bool = False
+    state: ActionState = ActionState.PLANNED
+    user_changed: bool = False
+    note: CleanText = ""
+    done_at: AwareDatetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Say whether the action still waits for the user (planned or snoozed)."""
+        return self.state in OPEN_STATES
+
+
+class TouchKind(StrEnum):
+    """What a contact with the employer was about."""
+
+    THANKS = "thanks"
+    VALUE_ADD = "value_add"
+    STATUS = "status"
+    OTHER = "other"
+
+
+class Channel(StrEnum):
+    """How a message or call reached the employer."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    MAIL = "mail"
+    LINKEDIN = "linkedin"
+    IN_PERSON = "in_person"
+    OTHER = "other"
+
+
+class Touch(Model):
+    """A message sent or a call made (D7 counts status touches); overriding the guard is kept."""
+
+    id: int | None = None
+    interview_id: int
+    person_id: int | None = None
+    at: AwareDatetime
+    channel: Channel = Channel.EMAIL
+    kind: TouchKind = TouchKind.OTHER
+    answered: bool = False
+    guard_overridden: bool = False
+    guard_reason: CleanLine = ""
+    note: CleanText = ""

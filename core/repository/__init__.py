@@ -8,11 +8,12 @@ from core.repository.base import DatabaseProblem, connect
 from core.repository.debrief import DebriefStore
 from core.repository.interviews import InterviewStore
 from core.repository.people import PeopleStore
+from core.repository.plan import PlanStore
 
 __all__ = ["DatabaseProblem", "Repository"]
 
 
-class Repository(InterviewStore, PeopleStore, DebriefStore):
+class Repository(InterviewStore, PeopleStore, DebriefStore, PlanStore):
     """Afterword's data in one SQLite file, one part per aggregate."""
 
     @classmethod

@@ -1,0 +1,175 @@
+"""The plan as lists show it: grouped Overdue/Today/This week/Later/Done, with findings.
+
+Findings are what a row should warn about: the pestering guard on status checks (D7, E2),
+a late thank-you (C2), a missing or guessed email (A1, A2), the rules' own flags (C3, D9).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from core.guard import check_action
+from core.models import Action, ActionKind, EmailSource, Interview, Touch
+from core.repository import Repository
+from core.repository.plan import PlanRow
+from core.schedule import PlanContext
+
+
+class Group(StrEnum):
+    """Where an action sits on the timeline."""
+
+    OVERDUE = "Overdue"
+    TODAY = "Today"
+    THIS_WEEK = "This week"
+    LATER = "Later"
+    DONE = "Done"
+
+
+GROUP_ORDER = (Group.OVERDUE, Group.TODAY, Group.THIS_WEEK, Group.LATER, Group.DONE)
+KIND_LABELS = {
+    ActionKind.DEBRIEF: "Debrief",
+    ActionKind.THANK_YOU: "Thank-you email",
+    ActionKind.MAILED_NOTE: "Mailed note",
+    ActionKind.STAFF_THANKS: "Thank the staff",
+    ActionKind.VALUE_ADD: "Value-add follow-up",
+    ActionKind.STATUS_CHECK: "Status check",
+    ActionKind.LINKEDIN: "Connect on LinkedIn",
+    ActionKind.PROMISE: "Keep a promise",
+    ActionKind.FEEDBACK_REQUEST: "Ask for feedback",
+    ActionKind.PREPARE_ROUND: "Prepare the next round",
+    ActionKind.OFFER_REVIEW: "Review the offer",
+    ActionKind.OFFER_REPLY: "Reply to the offer",
+    ActionKind.WITHDRAW: "Withdraw politely",
+    ActionKind.KEEP_SEARCHING: "Keep searching",
+}
+_WITHIN = re.compile(r"^\s*(\d{1,4})\s*([mhdw])\s*$")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One row of the timeline: the action, whose and where, its group and its warnings."""
+
+    action: Action
+    company: str
+    role: str
+    person: str
+    group: Group
+    findings: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """What to do, in words: 'Thank-you email'."""
+        return KIND_LABELS[self.action.kind]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the item as the CLI's JSON prints it (times ISO 8601 with offset)."""
+        a = self.action
+        return {
+            "id": a.id,
+            "interview_id": a.interview_id,
+            "company": self.company,
+            "kind": a.kind.value,
+            "person": self.person or None,
+            "due": a.due.isoformat(),
+            "window_start": a.window_start.isoformat(),
+            "window_end": a.window_end.isoformat(),
+            "rule": a.rule,
+            "state": a.state.value,
+            "reason": a.reason,
+            "optional": a.optional,
+            "group": self.group.value,
+            "findings": list(self.findings),
+        }
+
+
+def parse_within(text: str) -> timedelta:
+    """Read a window like '7d', '24h', '2w' or '90m'; ValueError says what is expected."""
+    match = _WITHIN.match(text.lower())
+    if not match:
+        raise ValueError(f"--within {text!r}: use a number and a unit, e.g. 7d, 24h, 2w or 90m.")
+    return timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+
+
+def group_of(action: Action, now: datetime, ctx: PlanContext) -> Group:
+    """Place an action: done or skipped, overdue, today, within 7 days, or later."""
+    if not action.is_open:
+        return Group.DONE
+    if action.due < now:
+        return Group.OVERDUE
+    today = ctx.local(now).date()
+    day = ctx.local(action.due).date()
+    if day == today:
+        return Group.TODAY
+    return Group.THIS_WEEK if day <= today + timedelta(days=7) else Group.LATER
+
+
+def detail_findings(row: PlanRow, now: datetime) -> list[str]:
+    """A1/A2/C2 and the rules' flags: what is missing or late for this open action."""
+    action = row.action
+    found = [action.flag] if action.flag else []
+    if not action.is_open:
+        return found
+    if action.kind is ActionKind.THANK_YOU:
+        if not row.email:
+            found.append(f"No email address for {row.person} (A1)")
+        elif row.email_source == EmailSource.GUESSED.value:
+            found.append("The email address is a guess: confirm it (A2)")
+        if now > action.window_end:
+            found.append("Late: over 48 h since the interview; still worth sending (C2)")
+    return found
+
+
+class _Guard:
+    """Guard findings for status checks, reading each interview's touches once."""
+
+    def __init__(self, repo: Repository, ctx: PlanContext) -> None:
+        self.repo, self.ctx = repo, ctx
+        self.cache: dict[int, tuple[Interview, list[Touch]]] = {}
+
+    def findings(self, action: Action) -> list[str]:
+        if action.kind is not ActionKind.STATUS_CHECK or not action.is_open:
+            return []
+        if action.interview_id not in self.cache:
+            self.cache[action.interview_id] = (
+                self.repo.get_interview(action.interview_id),
+                self.repo.touches(action.interview_id),
+            )
+        interview, touches = self.cache[action.interview_id]
+        return [f.text() for f in check_action(action, interview, touches, self.ctx)]
+
+
+def _items(
+    repo: Repository, rows: list[PlanRow], now: datetime, ctx: PlanContext
+) -> list[PlanItem]:
+    guard = _Guard(repo, ctx)
+    return [
+        PlanItem(
+            action=row.action,
+            company=row.company,
+            role=row.role,
+            person=row.person,
+            group=group_of(row.action, now, ctx),
+            findings=tuple(detail_findings(row, now) + guard.findings(row.action)),
+        )
+        for row in rows
+    ]
+
+
+def timeline(
+    repo: Repository, now: datetime, ctx: PlanContext, interview_id: int | None = None
+) -> list[tuple[Group, list[PlanItem]]]:
+    """The whole plan (or one interview's) in the five groups, each by due date."""
+    items = _items(repo, repo.plan_rows(interview_id), now, ctx)
+    return [(g, [i for i in items if i.group is g]) for g in GROUP_ORDER]
+
+
+def due_items(
+    repo: Repository, now: datetime, ctx: PlanContext, within: timedelta
+) -> list[PlanItem]:
+    """What is overdue or due within `within` from now, across everything, by due date."""
+    return _items(repo, repo.open_rows_due_by(now + within), now, ctx)
