@@ -25,6 +25,16 @@ def _problem(path: Path, what: str, todo: str) -> DatabaseProblem:
     return DatabaseProblem(f"{path}: {what}. {todo}")
 
 
+def _make_private_folders(folder: Path) -> None:
+    """Create `folder` and its missing parents, each 0700 whatever the umask."""
+    for missing in reversed([f for f in (folder, *folder.parents) if not f.exists()]):
+        try:
+            missing.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made by someone else meanwhile: not ours to chmod
+        os.chmod(missing, 0o700)
+
+
 def _check_path(path: Path) -> bool:
     """Check the path before SQLite touches it; return whether the file already exists."""
     if path.is_dir():
@@ -36,7 +46,7 @@ def _check_path(path: Path) -> bool:
     parent = path.parent
     if not parent.exists():
         try:
-            parent.mkdir(parents=True, mode=0o700)
+            _make_private_folders(parent)
         except OSError as exc:
             raise _problem(
                 path,
