@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from tui.cli_export import export
+from tui.cli_plan import COMMANDS as PLAN_COMMANDS
+from tui.cli_plan import plan_new_interview
 
 DB_OPTION_HELP = "Database file (default: AFTERWORD_DB, the config file, or the data directory)."
 
@@ -27,6 +29,25 @@ def _open(db: Path | None):  # type: ignore[no-untyped-def]
     except (DatabaseProblem, SettingsError) as exc:
         _fail(str(exc))
         raise  # unreachable: _fail exits
+
+
+def cli_now(settings):  # type: ignore[no-untyped-def]
+    """Return now in the user's zone; AFTERWORD_NOW (ISO 8601 with offset) fixes it for tests."""
+    import os
+    from datetime import datetime
+
+    from core.clock import system_clock
+
+    fixed = os.environ.get("AFTERWORD_NOW", "").strip()
+    if not fixed:
+        return system_clock(settings.tz or None)()
+    try:
+        moment = datetime.fromisoformat(fixed)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        _fail(f"AFTERWORD_NOW={fixed!r}: use ISO 8601 with an offset, e.g. 2026-11-24T15:00-05:00")
+    return moment
 
 
 def run_tui(db: Path | None, interview_id: int | None = None) -> None:
@@ -80,11 +101,10 @@ def new(
     no_open: bool,
 ) -> None:
     """Capture an interview, print its id, then open its debrief."""
-    from core.clock import system_clock
     from core.services import Capture, FieldErrors, capture_interview
 
     settings, repo = _open(ctx.obj["db"])
-    now = system_clock(settings.tz or None)()
+    now = cli_now(settings)
     capture = Capture(
         company=company,
         role=role,
@@ -96,6 +116,7 @@ def new(
     )
     try:
         interview = capture_interview(repo, capture, now, settings.country or None)
+        plan_new_interview(repo, interview.id or 0, now, settings)
     except FieldErrors as exc:
         repo.close()
         _fail("; ".join(f"--{'with' if k == 'people' else k}: {v}" for k, v in exc.errors.items()))
@@ -129,6 +150,8 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
 
 
 main.add_command(export)
+for _command in PLAN_COMMANDS:
+    main.add_command(_command)
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,169 @@
+"""`afterword due`, `timeline`, `done` and `export ics`: the follow-up plan from the shell."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from tui.cli_export import export, fail
+
+if TYPE_CHECKING:
+    from core.plan_view import PlanItem
+    from core.repository import Repository
+    from core.schedule import PlanContext
+
+DEFAULT_ICS = "afterword-plan.ics"
+
+
+def _session(ctx: click.Context) -> tuple[Repository, datetime, PlanContext]:
+    """Open the database named by --db, read the clock, and plan what has no plan yet."""
+    from core.clock import system_zone_name
+    from core.services_plan import ensure_plans, plan_context
+    from tui.cli import _open, cli_now
+
+    settings, repo = _open((ctx.find_root().obj or {}).get("db"))
+    now = cli_now(settings)
+    plan_ctx = plan_context(settings, system_zone_name())
+    ensure_plans(repo, now, plan_ctx)
+    return repo, now, plan_ctx
+
+
+def _line(item: PlanItem, now: datetime, zone: Any) -> str:
+    a = item.action
+    when = a.due.astimezone(zone).strftime("%a %d %b %H:%M")
+    who = f": {item.person}" if item.person else ""
+    mark = "  !" if item.findings else ""
+    late = "overdue" if a.is_open and a.due < now else ""
+    return f"#{a.id:<4} {late:<7} {when}  {item.label}{who} ({item.company}) [{a.rule}]{mark}"
+
+
+def _echo_json(items: list[PlanItem]) -> None:
+    payload: list[dict[str, Any]] = [i.to_json() for i in items]
+    click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+
+
+@click.command()
+@click.option("--within", default="1d", show_default=True, help="Window ahead: 90m, 24h, 7d, 2w.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (an empty list if nothing).")
+@click.pass_context
+def due(ctx: click.Context, within: str, as_json: bool) -> None:
+    """What is overdue or due within the window, across everything (silent when nothing is)."""
+    from core.plan_view import due_items, parse_within
+
+    try:
+        window = parse_within(within)
+    except ValueError as exc:
+        fail(str(exc))
+        return
+    repo, now, plan_ctx = _session(ctx)
+    try:
+        items = due_items(repo, now, plan_ctx, window)
+    finally:
+        repo.close()
+    if as_json:
+        _echo_json(items)
+        return
+    for item in items:
+        click.echo(_line(item, now, plan_ctx.zone))
+
+
+@click.command()
+@click.option("--interview", "interview_id", type=int, help="Only this interview's plan.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def timeline(ctx: click.Context, interview_id: int | None, as_json: bool) -> None:
+    """The whole follow-up plan, grouped Overdue / Today / This week / Later / Done."""
+    from core.plan_view import timeline as build_timeline
+
+    repo, now, plan_ctx = _session(ctx)
+    try:
+        if interview_id is not None:
+            repo.get_interview(interview_id)
+        groups = build_timeline(repo, now, plan_ctx, interview_id)
+    except KeyError:
+        fail(f"--interview: no interview {interview_id} in this database.")
+        return
+    finally:
+        repo.close()
+    if as_json:
+        _echo_json([item for _group, items in groups for item in items])
+        return
+    shown = False
+    for group, items in groups:
+        if not items:
+            continue
+        click.echo(f"{group.value}:" if not shown else f"\n{group.value}:")
+        shown = True
+        for item in items:
+            click.echo("  " + _line(item, now, plan_ctx.zone))
+            for finding in item.findings:
+                click.echo(f"         ! {finding}")
+    if not shown:
+        click.echo("No follow-ups planned yet. Capture an interview with: afterword new COMPANY")
+
+
+@click.command()
+@click.argument("action_id", type=int)
+@click.option("--anyway", is_flag=True, help="Go ahead even if the pestering guard warns (D7).")
+@click.pass_context
+def done(ctx: click.Context, action_id: int, anyway: bool) -> None:
+    """Mark a follow-up done (its id is the #number `due` and `timeline` show)."""
+    from core.services_plan import GuardWarning, mark_done
+
+    repo, now, plan_ctx = _session(ctx)
+    try:
+        action = mark_done(repo, action_id, now, plan_ctx, override=anyway)
+    except KeyError:
+        fail(f"no follow-up #{action_id} in this database.")
+        return
+    except GuardWarning as exc:
+        fail(f"{exc} (add --anyway to go ahead)")
+        return
+    finally:
+        repo.close()
+    click.echo(f"Done: #{action.id}")
+
+
+@export.command("ics")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_ICS,
+    show_default=True,
+    help="File to write (mode 0600, replaced atomically); '-' for standard output.",
+)
+@click.pass_context
+def export_ics_command(ctx: click.Context, output: Path) -> None:
+    """Export every open follow-up as a calendar to-do (VTODO) with a reminder."""
+    from core.export_ics import export_ics
+
+    repo, now, plan_ctx = _session(ctx)
+    to_stdout = str(output) == "-"
+    try:
+        data = export_ics(repo, None if to_stdout else output, now, plan_ctx)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+        return
+    finally:
+        repo.close()
+    if to_stdout:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    count = data.count(b"BEGIN:VTODO")
+    click.echo(f"Wrote {count} to-do{'s' if count != 1 else ''} to {output}", err=True)
+
+
+COMMANDS = (due, timeline, done)
+
+
+def plan_new_interview(repo: Repository, interview_id: int, now: datetime, settings: Any) -> None:
+    """Plan the follow-ups of an interview just captured (D1, D2 ... from its end)."""
+    from core.clock import system_zone_name
+    from core.services_plan import plan_context, replan
+
+    replan(repo, interview_id, now, plan_context(settings, system_zone_name()))
