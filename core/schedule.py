@@ -8,7 +8,7 @@ guard (D7, E2) in core/guard.py, and their combination with stored actions in co
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from core.dates import add_business_days, is_business_day
 from core.models import (
@@ -47,6 +47,10 @@ class PlanContext:
     def local(self, moment: datetime) -> datetime:
         """Return `moment` in the user's zone."""
         return moment.astimezone(self.zone)
+
+    def after(self, moment: datetime, elapsed: timedelta) -> datetime:
+        """Return the moment `elapsed` real hours after `moment`, in the user's zone (DST-safe)."""
+        return (moment.astimezone(UTC) + elapsed).astimezone(self.zone)
 
     def bday(self, day: date, n: int) -> date:
         """Return the n-th business day after `day` (weekends and holidays skipped)."""
@@ -115,7 +119,7 @@ def debrief_action(inp: PlanInput, ctx: PlanContext) -> Action:
 
 def thank_you_due(interview: Interview, ctx: PlanContext) -> datetime:
     """C2/D2: the thank-you email is due 24 elapsed hours after the interview ended."""
-    return ctx.local(interview.ended_at + THANK_YOU_DUE)
+    return ctx.after(interview.ended_at, THANK_YOU_DUE)
 
 
 def thank_you_actions(inp: PlanInput, ctx: PlanContext) -> list[Action]:
@@ -130,7 +134,7 @@ def thank_you_actions(inp: PlanInput, ctx: PlanContext) -> list[Action]:
             person_id=p.id,
             due=thank_you_due(inp.interview, ctx),
             window_start=ended,
-            window_end=ctx.local(inp.interview.ended_at + THANK_YOU_LATE),
+            window_end=ctx.after(inp.interview.ended_at, THANK_YOU_LATE),
             reason="Thank-you email within 24 h of the interview (late after 48 h)",
         )
         for p in inp.people

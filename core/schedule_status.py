@@ -45,7 +45,7 @@ def decision_window(interview: Interview, ctx: PlanContext) -> StatusWindow:
     if decision is not None:
         anchor = max(decision, ended.date())
         due_day = ctx.bday(anchor, STATUS_AFTER_DECISION_BUSINESS_DAYS)
-        passed = "" if decision > ended.date() else " (that date had already passed)"
+        passed = "" if decision >= ended.date() else " (that date had already passed)"
         return StatusWindow(
             start=ctx.at(ctx.bday(anchor, 1), DAY_START),
             due=ctx.at(due_day, DUE_HOUR),
