@@ -60,9 +60,10 @@ class PeopleStore(StoreBase):
         """Delete a person, their details and their highlights (secure_delete wipes the bytes)."""
         with self.write():
             self.run(
-                "INSERT INTO meta (key, value) VALUES (?, (SELECT MAX(id) FROM people)) "
+                "INSERT INTO meta (key, value) "
+                "VALUES (?, COALESCE((SELECT MAX(id) FROM people), 0)) "
                 "ON CONFLICT (key) DO UPDATE SET value = MAX(CAST(value AS INTEGER), "
-                "excluded.value)",
+                "CAST(excluded.value AS INTEGER))",
                 [_HIGH_WATER],
             )
             self.run("DELETE FROM people WHERE id = ?", [person_id])
