@@ -150,3 +150,16 @@ def describe(moment: datetime, now: datetime, *, date_only: bool = False) -> str
     shown = moment.strftime("%a %d %b %Y") if date_only else moment.strftime("%a %d %b %Y, %H:%M")
     relative = arrow.get(moment).humanize(arrow.get(now))
     return f"{shown} ({relative})"
+
+
+def short_relative(moment: datetime, now: datetime) -> str:
+    """Say compactly how far `moment` is from `now`: 'in 40 min', 'in 22 h', '3 d ago'."""
+    seconds = (moment.astimezone(UTC) - now.astimezone(UTC)).total_seconds()
+    ahead, span = seconds >= 0, abs(seconds)
+    if span < 3600:
+        text = f"{max(1, round(span / 60))} min"
+    elif span < 48 * 3600:
+        text = f"{round(span / 3600)} h"
+    else:
+        text = f"{round(span / 86400)} d"
+    return f"in {text}" if ahead else f"{text} ago"

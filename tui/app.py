@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from tui.commands import AfterwordCommands
 from tui.saver import Saver
@@ -22,18 +23,25 @@ if TYPE_CHECKING:
     from core.settings import Settings
 
 
+def _timeline_screen() -> Screen[None]:
+    from tui.screens.timeline import TimelineScreen  # off the start-up path
+
+    return TimelineScreen()
+
+
 class AfterwordApp(App[None]):
     """A workbook for the hours and weeks after a job interview."""
 
     TITLE = "Afterword"
     CSS_PATH = "app.tcss"
-    MODES = {"debrief": DebriefScreen}
+    MODES = {"debrief": DebriefScreen, "timeline": lambda: _timeline_screen()}
     DEFAULT_MODE = "debrief"
     COMMANDS = App.COMMANDS | {AfterwordCommands}
     BINDINGS = [
         Binding("n", "new_interview", "New interview"),
         Binding("i", "switch_interview", "Switch"),
-        Binding("d", "switch_mode('debrief')", "Debrief", show=False),
+        Binding("d", "switch_mode('debrief')", "Debrief"),
+        Binding("t", "switch_mode('timeline')", "Timeline"),
         Binding("question_mark", "toggle_keys", "Keys"),
     ]
 

@@ -50,6 +50,7 @@ class DebriefScreen(Screen[None]):
             body.mount(Welcome())
             return
         session.interview_id = interview_id
+        session.changed.add(interview_id)  # the plan is recomputed when the timeline shows
         self._set_topbar(session)
         body.mount(DebriefBody(session, interview_id))
 

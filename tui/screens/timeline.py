@@ -1,0 +1,354 @@
+"""The timeline mode: the follow-up plan grouped Overdue / Today / This week / Later / Done."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tui.text import line, plain
+
+if TYPE_CHECKING:
+    from core.plan_view import PlanItem
+    from tui.session import Session
+
+COLUMNS = (
+    ("", 1),
+    ("What", 22),
+    ("For", 18),
+    ("Company", 18),
+    ("Due", 26),
+    ("Window", 16),
+    ("Rule", 4),
+)
+
+
+def _due_text(due: datetime, now: datetime) -> str:
+    from core.dates import short_relative
+
+    return f"{due:%a %d %b %H:%M} · {short_relative(due, now)}"
+
+
+def _window_text(item: PlanItem) -> str:
+    start, end = item.action.window_start, item.action.window_end
+    if start.date() == end.date():
+        return f"{start:%d %b}"
+    return f"{start:%d %b} – {end:%d %b}"
+
+
+class TimelineScreen(Screen[None]):
+    """Every action of the plan, for all interviews or the current one."""
+
+    CSS_PATH = "timeline.tcss"
+    BINDINGS = [
+        Binding("x", "done", "Done"),
+        Binding("s", "snooze", "Snooze"),
+        Binding("k", "skip", "Skip"),
+        Binding("u", "reopen", "Undo", show=False),
+        Binding("l", "log_touch", "Log touch"),
+        Binding("o", "outcome", "Outcome"),
+        Binding("a", "scope", "All / this"),
+        Binding("enter", "open", "Open", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.all_interviews = True
+        self.items: dict[int, PlanItem] = {}
+
+    def compose(self) -> ComposeResult:
+        """Title line, table, detail of the highlighted action."""
+        yield Static(line(("Follow-up plan", "bold")), id="timeline-title", markup=False)
+        table: DataTable[object] = DataTable(
+            id="timeline-table", cursor_type="row", zebra_stripes=False
+        )
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
+        yield table
+        yield Static("", id="timeline-detail", markup=False)
+        yield Footer()
+
+    @property
+    def session(self) -> Session | None:
+        """The open database, once it is."""
+        return getattr(self.app, "session", None)
+
+    def on_mount(self) -> None:
+        """Fill when the database is open."""
+        self.watch(self.app, "session", lambda s: self.reload(), init=True)
+
+    def on_screen_resume(self) -> None:
+        """Back on the timeline: recompute what changed, then show it."""
+        self.reload()
+
+    def reload(self) -> None:
+        """Recompute the plans of edited interviews and redraw, keeping the cursor's action."""
+        session = self.session
+        if session is None:
+            return
+        from core.plan_view import timeline
+
+        session.saver.flush()
+        session.replan_changed()
+        table = self.query_one(DataTable)
+        keep = self._current_id()
+        scope = (
+            None if self.all_interviews or session.interview_id is None else (session.interview_id)
+        )
+        now = session.now()
+        groups = timeline(session.repo, now, session.plan_ctx, scope)
+        table.clear()
+        self.items = {}
+        for group, items in groups:
+            if not items:
+                continue
+            table.add_row(
+                line((f"{group.value} ({len(items)})", "bold $accent")),
+                *[""] * (len(COLUMNS) - 1),
+                key=f"group:{group.value}",
+            )
+            for item in items:
+                self._add_row(table, item, now)
+        self._set_title(session, scope)
+        self._restore_cursor(table, keep)
+
+    def _add_row(self, table: DataTable[object], item: PlanItem, now: datetime) -> None:
+        action = item.action
+        self.items[action.id or 0] = item
+        if not action.is_open:
+            mark = plain("✓" if action.state == "done" else "–", "$success")
+        else:
+            mark = plain("!" if item.findings else "", "bold $warning")
+        style = "dim" if not action.is_open else ""
+        table.add_row(
+            mark,
+            plain(item.label, style),
+            plain(item.person or "—", style),
+            plain(item.company, style),
+            plain(_due_text(action.due, now), style),
+            plain(_window_text(item), style),
+            plain(action.rule, "dim"),
+            key=str(action.id),
+        )
+
+    def _set_title(self, session: Session, scope: int | None) -> None:
+        title = self.query_one("#timeline-title", Static)
+        if scope is None:
+            title.update(
+                line(("Follow-up plan", "bold"), "  ·  all interviews  ·  a: only the current one")
+            )
+            return
+        summary = session.repo.summary(scope)
+        title.update(
+            line(
+                ("Follow-up plan", "bold"),
+                "  ·  ",
+                (summary.company, "bold"),
+                f"  round {summary.interview.round}  ·  a: all interviews",
+            )
+        )
+
+    def _restore_cursor(self, table: DataTable[object], keep: int | None) -> None:
+        rows = [str(k.value) for k in table.rows]
+        target = (
+            str(keep)
+            if keep is not None and str(keep) in rows
+            else next((r for r in rows if not r.startswith("group:")), None)
+        )
+        if target is not None:
+            table.move_cursor(row=rows.index(target))
+        self._show_detail()
+
+    def _current_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        return None if key.startswith("group:") else int(key)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the reason and warnings of the highlighted action."""
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#timeline-detail", Static)
+        action_id = self._current_id()
+        item = self.items.get(action_id) if action_id is not None else None
+        if item is None:
+            detail.update(
+                plain(
+                    "Nothing planned yet: press n to capture an interview."
+                    if not self.items
+                    else ""
+                )
+            )
+            return
+        parts: list[str | tuple[str, str]] = [(item.label, "bold")]
+        if item.person:
+            parts.append(" for " + item.person)
+        parts += [f" · {item.company} · {item.action.rule}\n", item.action.reason]
+        for finding in item.findings:
+            parts += ["\n", ("! " + finding, "$warning")]
+        if item.action.note:
+            parts += ["\n", ("Note: ", "bold"), item.action.note]
+        detail.update(line(*parts))
+
+    def _selected(self) -> PlanItem | None:
+        action_id = self._current_id()
+        item = self.items.get(action_id) if action_id is not None else None
+        if item is None:
+            self.notify("Move to an action first.", markup=False)
+        return item
+
+    def action_done(self, override: bool = False) -> None:
+        """Mark the action done (a thank-you or status check also logs its touch)."""
+        from core.services_plan import GuardWarning, mark_done
+
+        item, session = self._selected(), self.session
+        if item is None or session is None:
+            return
+        try:
+            mark_done(
+                session.repo,
+                item.action.id or 0,
+                session.now(),
+                session.plan_ctx,
+                override=override,
+            )
+        except GuardWarning as warning:
+            self._ask_guard(warning, lambda: self.action_done(override=True))
+            return
+        self.reload()
+
+    def action_skip(self) -> None:
+        """Skip the action; it stays skipped whatever the plan recomputes."""
+        from core.services_plan import skip
+
+        item, session = self._selected(), self.session
+        if item is not None and session is not None:
+            skip(session.repo, item.action.id or 0)
+            self.reload()
+
+    def action_reopen(self) -> None:
+        """Undo done or skipped."""
+        from core.services_plan import reopen
+
+        item, session = self._selected(), self.session
+        if item is not None and session is not None:
+            reopen(session.repo, item.action.id or 0)
+            self.reload()
+
+    def action_snooze(self) -> None:
+        """Snooze until a moment given as a phrase."""
+        from tui.screens.when_prompt import WhenPrompt
+
+        item = self._selected()
+        if item is None:
+            return
+
+        def chosen(when: datetime | None) -> None:
+            if when is not None:
+                self._snooze(item, when)
+
+        self.app.push_screen(WhenPrompt(f"Snooze “{item.label}” until…", "tomorrow 9am"), chosen)
+
+    def _snooze(self, item: PlanItem, when: datetime, override: bool = False) -> None:
+        from core.services_plan import GuardWarning, snooze
+
+        session = self.session
+        if session is None:
+            return
+        try:
+            snooze(session.repo, item.action.id or 0, when, session.plan_ctx, override=override)
+        except GuardWarning as warning:
+            self._ask_guard(warning, lambda: self._snooze(item, when, override=True))
+            return
+        self.reload()
+
+    def _ask_guard(self, warning: Exception, go_ahead: object) -> None:
+        from tui.screens.confirm import ConfirmScreen
+
+        findings = getattr(warning, "findings", [])
+        text = "\n".join("• " + f.text() for f in findings)
+
+        def decided(yes: bool | None) -> None:
+            if yes and callable(go_ahead):
+                go_ahead()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Hold on (D7, E2):\n{text}\n\nGo ahead anyway? Your choice is recorded."
+            ),
+            decided,
+        )
+
+    def action_log_touch(self) -> None:
+        """Log a message or a call for the highlighted action's interview."""
+        from tui.screens.touch_form import TouchForm
+
+        session = self.session
+        item = self.items.get(self._current_id() or -1)
+        interview_id = item.action.interview_id if item else (session and session.interview_id)
+        if not interview_id:
+            self.notify("Move to an action first.", markup=False)
+            return
+        kind = {"status_check": "status", "value_add": "value_add", "thank_you": "thanks"}.get(
+            item.action.kind.value if item else "", "status"
+        )
+        self.app.push_screen(
+            TouchForm(interview_id, kind, item.action.person_id if item else None),
+            lambda logged: self.reload() if logged else None,
+        )
+
+    def action_outcome(self) -> None:
+        """Set the outcome of the highlighted action's interview (A7, D11-D13)."""
+        from tui.screens.outcome_picker import OutcomePicker
+
+        item, session = self._selected(), self.session
+        if item is None or session is None:
+            return
+        interview_id = item.action.interview_id
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self._set_outcome(interview_id, value)
+
+        self.app.push_screen(OutcomePicker(f"Outcome of {item.company}?"), chosen)
+
+    def _set_outcome(self, interview_id: int, value: str) -> None:
+        from core.models import Outcome
+        from core.services_outcome import accept_offer, set_outcome
+
+        session = self.session
+        if session is None:
+            return
+        if value == "accepted":
+            count = len(accept_offer(session.repo, interview_id, session.now(), session.plan_ctx))
+            self.notify(
+                f"Congratulations. {count - 1} other interview(s) get a polite withdrawal (D13).",
+                markup=False,
+            )
+        else:
+            result = set_outcome(
+                session.repo, interview_id, Outcome(value), session.now(), session.plan_ctx
+            )
+            if result.new_round is not None:
+                self.notify(
+                    f"Round {result.new_round.round} added, with a prep action (D12).", markup=False
+                )
+        self.reload()
+
+    def action_scope(self) -> None:
+        """Switch between all interviews and the current one."""
+        self.all_interviews = not self.all_interviews
+        self.reload()
+
+    def action_open(self) -> None:
+        """Open what the action needs: its interview's debrief."""
+        item = self._selected()
+        if item is not None:
+            self.app.open_interview(item.action.interview_id)  # type: ignore[attr-defined]
