@@ -20,8 +20,8 @@ COLUMNS = (
     ("", 1),
     ("What", 22),
     ("For", 18),
-    ("Company", 18),
-    ("Due", 26),
+    ("Company", 17),
+    ("Due", 27),
     ("Window", 16),
     ("Rule", 4),
 )
@@ -107,8 +107,9 @@ class TimelineScreen(Screen[None]):
             if not items:
                 continue
             table.add_row(
+                "",
                 line((f"{group.value} ({len(items)})", "bold $accent")),
-                *[""] * (len(COLUMNS) - 1),
+                *[""] * (len(COLUMNS) - 2),
                 key=f"group:{group.value}",
             )
             for item in items:
