@@ -94,7 +94,7 @@ class QAPane(Vertical):
 
     def focus_editor(self) -> None:
         """Focus the first question, or add one when there are none."""
-        items = list(self.query(QAItem))
+        items = [item for item in self.query(QAItem) if item.display]  # not those reload drops
         if items:
             items[0].query_one(LineInput).focus()
         else:
