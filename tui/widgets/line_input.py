@@ -19,6 +19,6 @@ class LineInput(Input):
             else:
                 self.replace(joined, *selection)
             self.notify(f"Pasted {len(lines)} lines as one line.", markup=False, timeout=4)
+            event.prevent_default()  # Textual would also run Input._on_paste: the first line again
             event.stop()
-            return
-        super()._on_paste(event)
+        # One line: Input._on_paste (run next by Textual, along the MRO) inserts it, once.
