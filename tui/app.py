@@ -8,6 +8,7 @@ import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -115,6 +116,14 @@ class AfterwordApp(App[None]):
         """SIGTERM or SIGHUP (terminal closed): save everything, then leave cleanly."""
         self.saver.flush()
         self.exit()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Clean a paste of escape sequences and controls before any widget shows it."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            from core.text import clean_text
+
+            event.text = clean_text(event.text)
+        await super().on_event(event)
 
     def open_interview(self, interview_id: int) -> None:
         """Show this interview's debrief."""
