@@ -21,17 +21,23 @@ class FieldMessage(Static):
     ) -> None:
         super().__init__(plain(text), id=id, classes=classes, markup=False)
 
+    def _state(self, state: str) -> None:
+        """Set -error / -ok (or neither), keeping the classes the message was created with."""
+        self.remove_class("-error", "-ok")
+        if state:
+            self.add_class(state)
+
     def show_error(self, text: str) -> None:
         """Show a problem with the field."""
-        self.set_classes("-error")
+        self._state("-error")
         self.update(plain(text))
 
     def show_ok(self, text: str) -> None:
         """Show how the field was understood."""
-        self.set_classes("-ok")
+        self._state("-ok")
         self.update(plain(text))
 
     def show_info(self, text: str) -> None:
         """Show neutral guidance."""
-        self.set_classes("")
+        self._state("")
         self.update(plain(text))
