@@ -32,8 +32,7 @@ def keeps_timing(action: Action) -> bool:
 
 
 def waiting(inp: PlanInput) -> bool:
-    """A7: the candidate is still waiting for this interview's outcome (no outcome, no other
-    offer taken, the process still open)."""
+    """A7: say whether the outcome is still awaited (pending, process open, no offer taken)."""
     return (
         inp.interview.outcome is Outcome.PENDING
         and inp.application_status in IN_PROGRESS

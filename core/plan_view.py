@@ -132,6 +132,7 @@ class _Guard:
         self.cache: dict[int, tuple[Interview, list[Touch]]] = {}
 
     def findings(self, action: Action) -> list[str]:
+        """D7: the guard's findings for an open status check, as lines."""
         if action.kind is not ActionKind.STATUS_CHECK or not action.is_open:
             return []
         if action.interview_id not in self.cache:

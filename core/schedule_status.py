@@ -72,10 +72,11 @@ def status_touches(touches: tuple[Touch, ...] | list[Touch]) -> list[Touch]:
 
 
 def status_check_actions(inp: PlanInput, ctx: PlanContext) -> list[Action]:
-    """D5/D6/D7: at most one status check per decision window; after an unanswered one,
-    the next comes 2 weeks later (not before 1); none after MAX_STATUS_CHECKS unanswered.
+    """D5/D6/D7: the next status check: one per decision window, 2 weeks after an unanswered one.
 
-    An answered check is followed by a new one only when a later decision date was recorded.
+    After an unanswered check the next comes 2 weeks later (not before 1), and none after
+    MAX_STATUS_CHECKS unanswered ones. An answered check is followed by a new one only when
+    a later decision date was recorded.
     """
     done = status_touches(inp.touches)
     n = len(done)
@@ -131,8 +132,10 @@ def status_check_actions(inp: PlanInput, ctx: PlanContext) -> list[Action]:
 def follow_up_window(
     last: datetime, ctx: PlanContext, window_end: datetime | None = None
 ) -> dict[str, datetime | str]:
-    """D7: after an unanswered check: not before 1 week, due at 2 weeks, window to 3 weeks;
-    and never a second check inside the same decision window (ending at `window_end`)."""
+    """D7: after an unanswered check: not before 1 week, due at 2 weeks, window to 3 weeks.
+
+    Never a second check inside the same decision window (ending at `window_end`).
+    """
     soon, usual = COOL_DOWN
     local = ctx.local(last).date()
     start_day: date = ctx.roll(local + soon)

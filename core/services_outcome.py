@@ -86,8 +86,10 @@ def _start_next_round(repo: Repository, interview: Interview, when: datetime) ->
 
 
 def accept_offer(repo: Repository, interview_id: int, now: datetime, ctx: PlanContext) -> list[int]:
-    """D13: the offer of this interview is accepted: every other open process gets a polite
-    withdraw action (on its latest round); return the ids of the interviews replanned."""
+    """D13: accept this interview's offer; every other open process gets a withdraw action.
+
+    The withdraw goes on each process's latest round; returns the interviews replanned.
+    """
     interview = repo.get_interview(interview_id)
     with repo.write():
         if interview.outcome is not Outcome.OFFER:

@@ -214,8 +214,11 @@ def log_touch(
     link: bool = True,
     replan_after: bool = True,
 ) -> Touch:
-    """Log a message sent or a call made; D7/E2 findings raise GuardWarning unless overridden,
-    and an override is recorded with its reason. The matching open action is marked done."""
+    """D7/E2: log a message sent or a call made, unless the guard warns and it is not overridden.
+
+    Findings raise GuardWarning; with override=True the touch is stored with the reason.
+    The matching open action (a thank-you, a status check ...) is marked done.
+    """
     findings = preview_touch(repo, touch, ctx)
     if findings and not override:
         raise GuardWarning(findings)

@@ -174,3 +174,19 @@ def test_parse_within(text: str, window: timedelta) -> None:
 def test_parse_within_rejects(text: str) -> None:
     with pytest.raises(ValueError, match="--within"):
         parse_within(text)
+
+
+def test_a1_a2_c2_thank_you_findings_missing_guessed_late(store: Repository) -> None:
+    iv = _capture(store, "Acme")
+    jane, bob = (p for p, _ in store.participants(iv.id or 0))
+    store.update_person(jane.id or 0, email_source="guessed")
+    items = {i.person: i for i in due_items(store, T + timedelta(hours=1), US, timedelta(days=1))}
+    assert items["Jane Doe"].findings == ("The email address is a guess: confirm it (A2)",)
+    assert items["Bob Roe"].findings == ("No email address for Bob Roe (A1)",)
+    store.update_person(bob.id or 0, email="bob@x.com", email_source="confirmed")
+    late = {i.person: i for i in due_items(store, T + timedelta(hours=49), US, timedelta(0))}
+    assert late["Bob Roe"].findings == (
+        "Late: over 48 h since the interview; still worth sending (C2)",
+    )
+    on_time = {i.person: i for i in due_items(store, T + timedelta(hours=47), US, timedelta(0))}
+    assert on_time["Bob Roe"].findings == ()
