@@ -1,0 +1,1 @@
+"""TUI tests: Pilot through real keys, markup inputs, snapshots."""

@@ -1,0 +1,31 @@
+"""Snapshots at 120x36 with the fixed clock: welcome, the New interview modal, a seeded debrief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from core.demo import build_demo
+from core.repository import Repository
+from tests.tui.pilot_helpers import NOW, SIZE, MakeApp
+
+SnapCompare = Callable[..., bool]
+
+
+def test_welcome_on_an_empty_database(snap_compare: SnapCompare, make_app: MakeApp) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE)
+
+
+def test_new_interview_modal(snap_compare: SnapCompare, make_app: MakeApp) -> None:
+    keys = ["n", *"Acme Robotics", "tab", *"Staff Platform Engineer", "tab", "tab", "tab"]
+    keys += [*"Jane Doe <jane@acme.com>, John", "tab", *"in 2 weeks"]
+    assert snap_compare(make_app(), terminal_size=SIZE, press=keys)
+
+
+def test_debrief_of_the_demo_panel_interview(
+    snap_compare: SnapCompare, make_app: MakeApp, db_path: Path
+) -> None:
+    repo = Repository.open(db_path)
+    build_demo(repo, NOW)
+    repo.close()
+    assert snap_compare(make_app(), terminal_size=SIZE)
