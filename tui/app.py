@@ -24,6 +24,12 @@ if TYPE_CHECKING:
     from core.settings import Settings
 
 
+def _contacts_screen() -> Screen[None]:
+    from tui.screens.contacts import ContactsScreen  # off the start-up path
+
+    return ContactsScreen()
+
+
 def _timeline_screen() -> Screen[None]:
     from tui.screens.timeline import TimelineScreen  # off the start-up path
 
@@ -35,13 +41,18 @@ class AfterwordApp(App[None]):
 
     TITLE = "Afterword"
     CSS_PATH = "app.tcss"
-    MODES = {"debrief": DebriefScreen, "timeline": lambda: _timeline_screen()}
+    MODES = {
+        "debrief": DebriefScreen,
+        "contacts": lambda: _contacts_screen(),
+        "timeline": lambda: _timeline_screen(),
+    }
     DEFAULT_MODE = "debrief"
     COMMANDS = App.COMMANDS | {AfterwordCommands}
     BINDINGS = [
         Binding("n", "new_interview", "New interview"),
         Binding("i", "switch_interview", "Switch"),
         Binding("d", "switch_mode('debrief')", "Debrief"),
+        Binding("c", "switch_mode('contacts')", "Contacts"),
         Binding("t", "switch_mode('timeline')", "Timeline"),
         Binding("question_mark", "toggle_keys", "Keys"),
     ]

@@ -170,3 +170,18 @@ class PeopleStore(StoreBase):
                 "UPDATE participants SET highlights = ? WHERE interview_id = ? AND person_id = ?",
                 [link.highlights, interview_id, person_id],
             )
+
+    def thanked_person_ids(self) -> set[int]:
+        """C8: ids of the people a thank-you touch was logged for."""
+        rows = self.rows(
+            "SELECT DISTINCT person_id FROM touches WHERE kind = 'thanks' AND person_id IS NOT NULL"
+        )
+        return {int(r["person_id"]) for r in rows}
+
+    def mailed_note_person_ids(self) -> set[int]:
+        """C3: ids of the people an open mailed-note action is planned for."""
+        rows = self.rows(
+            "SELECT DISTINCT person_id FROM actions WHERE kind = 'mailed_note' "
+            "AND state IN ('planned', 'snoozed') AND person_id IS NOT NULL"
+        )
+        return {int(r["person_id"]) for r in rows}

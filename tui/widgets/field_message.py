@@ -20,6 +20,7 @@ class FieldMessage(Static):
         self, text: str = "", *, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(plain(text), id=id, classes=classes, markup=False)
+        self.display = bool(text)
 
     def _state(self, state: str) -> None:
         """Set -error / -ok (or neither), keeping the classes the message was created with."""

@@ -1,0 +1,287 @@
+"""The contacts mode: everyone met, with exactly what the follow-ups will need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Static
+
+from tui.text import line, plain
+
+if TYPE_CHECKING:
+    from core.services_people import ContactRow, ContactsView, Scope
+    from tui.session import Session
+
+COLUMNS = (("Name", 17), ("Role", 12), ("Company", 11), ("Email", 20), ("Needs", 5))
+ROLE_SHORT = {
+    "interviewer": "interviewer",
+    "future_manager": "future mgr",
+    "recruiter": "recruiter/HR",
+    "staff": "staff",
+    "other": "other",
+}
+SOURCE_SHORT = {"guessed": " (guess)", "card": "", "confirmed": " ✓", "website": "", "": ""}
+SORTS = ("name", "company", "role", "needs")
+
+
+class ContactsScreen(Screen[None]):
+    """A table of people (this interview, its process, or everyone) and the selected one."""
+
+    CSS_PATH = "contacts.tcss"
+    BINDINGS = [
+        Binding("a", "quick_add", "Quick add"),
+        Binding("e", "edit", "Edit"),
+        Binding("delete", "delete", "Delete"),
+        Binding("g", "accept_guess", "Accept guess"),
+        Binding("x", "export", "Export vCard"),
+        Binding("s", "scope", "Scope"),
+        Binding("o", "sort", "Sort"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scope_index = 0
+        self.sort_index = 0
+        self.rows: dict[int, ContactRow] = {}
+        self.view: ContactsView | None = None
+        self._detail: Widget = Static("", classes="person-detail", markup=False)
+
+    def compose(self) -> ComposeResult:
+        """Title, table and detail side by side."""
+        yield Static("", id="contacts-title", markup=False)
+        with Horizontal(id="contacts-main"):
+            table: DataTable[object] = DataTable(id="contacts-table", cursor_type="row")
+            for label, width in COLUMNS:
+                table.add_column(label, width=width)
+            yield table
+            yield self._detail
+        yield Footer()
+
+    @property
+    def session(self) -> Session | None:
+        """The open database, once it is."""
+        return getattr(self.app, "session", None)
+
+    def on_mount(self) -> None:
+        """Fill when the database is open."""
+        self.watch(self.app, "session", lambda s: self.reload(), init=True)
+
+    def on_screen_resume(self) -> None:
+        """Back on contacts: show what changed elsewhere."""
+        self.reload()
+
+    def _scope(self) -> Scope:
+        from core.services_people import Scope
+
+        session = self.session
+        order = [Scope.INTERVIEW, Scope.APPLICATION, Scope.EVERYONE]
+        if session is None or session.interview_id is None:
+            return Scope.EVERYONE
+        return order[self.scope_index % 3]
+
+    def reload(self, select: int | None = None) -> None:
+        """Read the scope's contacts and redraw, keeping (or moving to) the selected person."""
+        from core.services_people import list_contacts
+
+        session = self.session
+        if session is None:
+            return
+        session.saver.flush()
+        scope = self._scope()
+        repo = session.repo
+        self.view = list_contacts(
+            repo,
+            scope,
+            session.interview_id,
+            region=session.settings.phone_region,
+            thanked=repo.thanked_person_ids(),
+            mailed_notes=repo.mailed_note_person_ids(),
+        )
+        table = self.query_one(DataTable)
+        keep = select if select is not None else self._current_id()
+        table.clear()
+        self.rows = {}
+        for row in sorted(self.view.rows, key=self._sort_key):
+            self._add_row(table, row)
+        self._set_title(session, scope)
+        ids = [int(str(k.value)) for k in table.rows]
+        if ids:
+            table.move_cursor(row=ids.index(keep) if keep in ids else 0)
+        self._show_detail()
+
+    def _sort_key(self, row: ContactRow) -> tuple[object, ...]:
+        field = SORTS[self.sort_index % len(SORTS)]
+        name = row.person.name.casefold()
+        if field == "company":
+            return (row.company.casefold(), name)
+        if field == "role":
+            return (row.person.role_kind.value, name)
+        if field == "needs":
+            return (-len(row.flags), name)
+        return (name,)
+
+    def _add_row(self, table: DataTable[object], row: ContactRow) -> None:
+        person = row.person
+        self.rows[person.id or 0] = row
+        name = line((person.name, "bold"), (" ✓" if person.spelling_confirmed else "", "$success"))
+        email = (
+            person.email + SOURCE_SHORT.get(person.email_source.value, "")
+            if person.email
+            else (f"{row.guess.email} ?" if row.guess else "—")
+        )
+        needs = plain(
+            f"! {len(row.flags)}" if row.flags else "✓",
+            "bold $warning" if row.flags else "$success",
+        )
+        table.add_row(
+            name,
+            plain(ROLE_SHORT.get(person.role_kind.value, "")),
+            plain(row.company),
+            plain(email, "dim" if not person.email else ""),
+            needs,
+            key=str(person.id),
+        )
+
+    def _set_title(self, session: Session, scope: Scope) -> None:
+        from core.services_people import Scope
+
+        title = self.query_one("#contacts-title", Static)
+        parts: list[str | tuple[str, str]] = [("Contacts", "bold")]
+        if scope is Scope.EVERYONE:
+            parts.append("  ·  everyone")
+        else:
+            summary = session.repo.summary(session.interview_id or 0)
+            where = "this interview" if scope is Scope.INTERVIEW else "this process"
+            parts += ["  ·  ", (summary.company, "bold"), f"  ·  {where}"]
+        parts.append(f"  ·  sorted by {SORTS[self.sort_index % len(SORTS)]}  ·  s: scope")
+        for flags in self.view.application_flags.values() if self.view else []:
+            for flag in flags:
+                parts += ["  ·  ", (f"! {flag.reason} ({flag.rule})", "$warning")]
+        title.update(line(*parts))
+
+    def _current_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the highlighted person's details."""
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        from tui.widgets.person_detail import PersonDetail, empty_detail
+
+        session = self.session
+        person_id = self._current_id()
+        row = self.rows.get(person_id) if person_id is not None else None
+        current = self._detail
+        same = isinstance(current, PersonDetail) and row is not None
+        if same and current.row.person.id == row.person.id:  # type: ignore[union-attr]
+            return
+        if session is not None:
+            session.saver.flush()
+        current.remove()
+        self._detail = PersonDetail(row, session) if row is not None and session else empty_detail()
+        self.query_one("#contacts-main", Horizontal).mount(self._detail)
+
+    def _selected(self) -> ContactRow | None:
+        person_id = self._current_id()
+        row = self.rows.get(person_id) if person_id is not None else None
+        if row is None:
+            self.notify("Nobody selected.", markup=False)
+        return row
+
+    def action_quick_add(self) -> None:
+        """Add someone from one line, to the current interview."""
+        from tui.screens.quick_add import QuickAddScreen
+
+        session = self.session
+        if session is None or session.interview_id is None:
+            self.notify("Capture an interview first (n).", markup=False)
+            return
+        self.app.push_screen(
+            QuickAddScreen(session.interview_id),
+            lambda pid: self.reload(select=pid) if pid else None,
+        )
+
+    def action_edit(self) -> None:
+        """Put the cursor in the selected person's details."""
+        from tui.widgets.person_detail import PersonDetail
+
+        detail = self._detail
+        if isinstance(detail, PersonDetail):
+            detail.focus_first()
+
+    def action_delete(self) -> None:
+        """Delete the selected person and everything about them, after asking."""
+        from tui.screens.confirm import ConfirmScreen
+
+        row, session = self._selected(), self.session
+        if row is None or session is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            from core.services_people import delete_contact
+
+            if yes:
+                session.saver.flush()
+                delete_contact(session.repo, row.person.id or 0)
+                session.changed.update(row.met_at)
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete {row.person.name} and everything about them (details, highlights)?"
+            ),
+            answer,
+        )
+
+    def action_accept_guess(self) -> None:
+        """A2: take the guessed email, marked as a guess."""
+        from core.services_people import NoGuess, accept_guess
+
+        row, session = self._selected(), self.session
+        if row is None or session is None:
+            return
+        try:
+            accept_guess(session.repo, row.person.id or 0)
+        except NoGuess as exc:
+            self.notify(str(exc), markup=False, severity="warning")
+            return
+        self.reload(select=row.person.id)
+
+    def action_export(self) -> None:
+        """Export the listed people as a vCard file in the data folder."""
+        from core.export_vcard import vcards_text
+        from core.private_file import write_private
+
+        session = self.session
+        if session is None or self.view is None:
+            return
+        repo = session.repo
+        people = [(r.person, repo.get_application(r.person.application_id)) for r in self.view.rows]
+        target = Path(repo.path or Path.cwd()).with_name("contacts.vcf")
+        try:
+            text = vcards_text(people, repo.database_id(), session.settings.phone_region)
+            write_private(target, text)
+        except OSError as exc:
+            self.notify(f"Could not write {target}: {exc.strerror}", markup=False, severity="error")
+            return
+        self.notify(f"{len(people)} contact(s) written to {target}", markup=False)
+
+    def action_scope(self) -> None:
+        """Switch between this interview, this process and everyone."""
+        self.scope_index += 1
+        self.reload()
+
+    def action_sort(self) -> None:
+        """Sort by the next column: name, company, role, what is missing."""
+        self.sort_index += 1
+        self.reload()
