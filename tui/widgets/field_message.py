@@ -31,14 +31,19 @@ class FieldMessage(Static):
     def show_error(self, text: str) -> None:
         """Show a problem with the field."""
         self._state("-error")
-        self.update(plain(text))
+        self._show(text)
 
     def show_ok(self, text: str) -> None:
         """Show how the field was understood."""
         self._state("-ok")
-        self.update(plain(text))
+        self._show(text)
 
     def show_info(self, text: str) -> None:
         """Show neutral guidance."""
         self._state("")
+        self._show(text)
+
+    def _show(self, text: str) -> None:
+        """Show `text`; an empty message takes no room."""
         self.update(plain(text))
+        self.display = bool(text)
