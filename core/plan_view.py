@@ -132,8 +132,14 @@ class _Guard:
         self.cache: dict[int, tuple[Interview, list[Touch]]] = {}
 
     def findings(self, action: Action) -> list[str]:
-        """D7: the guard's findings for an open status check, as lines."""
+        """D7: the guard's findings for an open status check the user moved, as lines.
+
+        Checks the rules planned never trip the guard (a recompute follows every touch and
+        decision date), so only the user's own dates are read against the touches.
+        """
         if action.kind is not ActionKind.STATUS_CHECK or not action.is_open:
+            return []
+        if not action.user_changed:
             return []
         if action.interview_id not in self.cache:
             self.cache[action.interview_id] = (

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from core.models import Action, ActionState, ApplicationStatus, Touch
+from core.models import Action, ActionKind, ActionState, ApplicationStatus, Touch
 from core.repository.base import StoreBase
 
 _ACTION_COLUMNS = tuple(f for f in Action.model_fields if f != "id")
@@ -41,7 +41,27 @@ def action_row(action: Action) -> dict[str, Any]:
 
 
 def _action(row: dict[str, Any]) -> Action:
-    return Action.model_validate({k: row[k] for k in ("id", *_ACTION_COLUMNS)})
+    """Build an action from its row without re-validating it (it was validated when written:
+    re-cleaning every reason made listing 8,000 actions 3x slower)."""
+    done_at = row["done_at"]
+    return Action.model_construct(
+        id=row["id"],
+        interview_id=row["interview_id"],
+        person_id=row["person_id"],
+        kind=ActionKind(row["kind"]),
+        key=row["key"],
+        rule=row["rule"],
+        due=datetime.fromisoformat(row["due"]),
+        window_start=datetime.fromisoformat(row["window_start"]),
+        window_end=datetime.fromisoformat(row["window_end"]),
+        reason=row["reason"],
+        flag=row["flag"],
+        optional=bool(row["optional"]),
+        state=ActionState(row["state"]),
+        user_changed=bool(row["user_changed"]),
+        note=row["note"],
+        done_at=datetime.fromisoformat(done_at) if done_at else None,
+    )
 
 
 _PLAN_SELECT = (

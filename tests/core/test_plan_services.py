@@ -190,3 +190,20 @@ def test_a1_a2_c2_thank_you_findings_missing_guessed_late(store: Repository) -> 
     )
     on_time = {i.person: i for i in due_items(store, T + timedelta(hours=47), US, timedelta(0))}
     assert on_time["Bob Roe"].findings == ()
+
+
+def test_d7_a_status_check_moved_into_the_guard_is_marked_in_the_timeline(
+    store: Repository,
+) -> None:
+    from core.services_plan import move
+
+    iv = _capture(store, "Acme")
+    status = next(a for a in store.actions_of(iv.id or 0) if a.key == "status_check:1")
+    now = T + timedelta(hours=1)
+    planned = [
+        i for _g, items in timeline(store, now, US) for i in items if i.action.id == status.id
+    ]
+    assert planned[0].findings == ()
+    move(store, status.id or 0, ny(2026, 12, 1, 10), US, override=True)
+    moved = [i for _g, items in timeline(store, now, US) for i in items if i.action.id == status.id]
+    assert any(f.startswith("D7: they said they would decide by") for f in moved[0].findings)
