@@ -50,7 +50,7 @@ async def test_n_captures_an_interview_and_lands_on_its_debrief(app: AfterwordAp
         await type_text(pilot, "in 2 weeks")
         assert "Sun 06 Dec 2026" in str(message(app, "decision").render())
         await pilot.press("tab", "space")  # large employer
-        await pilot.press("ctrl+s")
+        await pilot.press("shift+tab", "enter")  # Enter in a line creates
         await pilot.pause()
 
         assert isinstance(app.screen, DebriefScreen)
@@ -78,14 +78,14 @@ async def test_n_captures_an_interview_and_lands_on_its_debrief(app: AfterwordAp
         assert "Acme Robotics" in text and "round 1" in text
 
 
-async def test_enter_creates_from_any_line_and_second_capture_is_round_two(
+async def test_enter_or_ctrl_s_creates_and_a_second_capture_is_round_two(
     app: AfterwordApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(2):
+        for create in ("enter", "ctrl+s"):
             await pilot.press("n")
             await type_text(pilot, "Initech")
-            await pilot.press("enter")
+            await pilot.press(create)
             await pilot.pause()
             assert isinstance(app.screen, DebriefScreen)
         rounds = sorted(s.interview.round for s in app.session.repo.list_interviews())

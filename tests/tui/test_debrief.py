@@ -161,7 +161,7 @@ async def test_b1_pairs_add_type_stumped_then_b5_and_delete(
         }
 
         # Back in B1 the second pair's box is ticked too; ctrl+r asks, n keeps, y deletes.
-        await pilot.press("ctrl+up", "ctrl+up", "ctrl+up", "ctrl+up")
+        await pilot.press("escape", "home", "enter")  # via the prompt list
         assert highlighted(debrief) == "B1"
         items = list(debrief.screen.query(QAItem))
         assert debrief.focused is items[0].query_one(Input)  # the cursor came along

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from core.demo import build_demo
 from core.repository import Repository
-from tests.tui.pilot_helpers import NOW, SIZE, MakeApp
+from tests.tui.pilot_helpers import NOW, SIZE, MakeApp, type_text
 
 SnapCompare = Callable[..., bool]
 
@@ -17,9 +19,17 @@ def test_welcome_on_an_empty_database(snap_compare: SnapCompare, make_app: MakeA
 
 
 def test_new_interview_modal(snap_compare: SnapCompare, make_app: MakeApp) -> None:
-    keys = ["n", *"Acme Robotics", "tab", *"Staff Platform Engineer", "tab", "tab", "tab"]
-    keys += [*"Jane Doe <jane@acme.com>, John", "tab", *"in 2 weeks"]
-    assert snap_compare(make_app(), terminal_size=SIZE, press=keys)
+    async def fill_in(pilot: Pilot[None]) -> None:
+        await pilot.press("n")
+        await type_text(pilot, "Acme Robotics")
+        await pilot.press("tab")
+        await type_text(pilot, "Staff Platform Engineer")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "Jane Doe <jane@acme.com>, John Smith")
+        await pilot.press("tab")
+        await type_text(pilot, "in 2 weeks")
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=fill_in)
 
 
 def test_debrief_of_the_demo_panel_interview(
