@@ -26,6 +26,7 @@ from tests.tui.pilot_helpers import (
     type_text,
     wait_for_save,
 )
+from tui.app import AfterwordApp
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.picker import InterviewPicker
 from tui.widgets.promises_pane import PromiseItem
@@ -39,15 +40,15 @@ ANSWER = f"{CLICK}\n{CLOSE}\n{TODO}\n{EMOJI}"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def still_running(app: object) -> bool:
+def still_running(app: AfterwordApp) -> bool:
     """The app is up, with no exit requested (no action from the text ran)."""
-    return bool(app.is_running) and app.return_code is None  # type: ignore[attr-defined]
+    return app.is_running and app.return_code is None
 
 
 async def test_markup_typed_in_the_new_interview_modal_is_kept_and_shown_exactly(
-    app: object, repo_on: RepoOn
+    app: AfterwordApp, repo_on: RepoOn
 ) -> None:
-    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:  # type: ignore[attr-defined]
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
         await pilot.press("n")
         await type_text(pilot, "[bold]Acme[/]")
         await pilot.press("tab")
@@ -62,16 +63,16 @@ async def test_markup_typed_in_the_new_interview_modal_is_kept_and_shown_exactly
         names = [p.name for p, _ in repo_on().participants(summary.interview.id or 0)]
         assert names == ["[Bob] said", "Ann"]
 
-        topbar = app.screen.query_one("#topbar", Static)  # type: ignore[attr-defined]
+        topbar = app.screen.query_one("#topbar", Static)
         assert rendered(topbar).startswith("[bold]Acme[/]  ·  [/]  ·  round 1")
         await pilot.press("down")  # B2: one heading per person
-        headings = [rendered(h) for h in app.screen.query(".person-heading")]  # type: ignore[attr-defined]
+        headings = [rendered(h) for h in app.screen.query(".person-heading")]
         assert [h.split("  ·  ")[0] for h in headings] == ["[Bob] said", "Ann"]
-        assert "[Bob] said" in screen_text(app)  # type: ignore[arg-type]
+        assert "[Bob] said" in screen_text(app)
 
         await pilot.press("i")
-        assert isinstance(app.screen, InterviewPicker)  # type: ignore[attr-defined]
-        assert "[bold]Acme[/] · [/] · round 1" in screen_text(app)  # type: ignore[arg-type]
+        assert isinstance(app.screen, InterviewPicker)
+        assert "[bold]Acme[/] · [/] · round 1" in screen_text(app)
         await pilot.press("escape")
         assert still_running(app)
 
@@ -97,7 +98,7 @@ async def test_markup_answers_are_saved_and_shown_exactly_and_never_run(
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
         await pilot.pause()
         assert screen_text(app).splitlines()[0].startswith(f" {CLICK}  ·  {TODO}  ·  round 1")
-        await pilot.click("#topbar", offset=(2, 0))  # on the "x" a parsed @click would quit
+        await pilot.click("#topbar", offset=(1, 0))  # where a parsed @click's "x" would be
         assert still_running(app)
 
         # B2 (the first prompt not answered yet): literal headings; a click runs nothing.
@@ -105,7 +106,7 @@ async def test_markup_answers_are_saved_and_shown_exactly_and_never_run(
         headings = list(app.screen.query(".person-heading"))
         assert [rendered(h).split("  ·  ")[0] for h in headings] == [PERSON, EMOJI]
         assert PERSON in screen_text(app)
-        await pilot.click(headings[0], offset=(5, 0))
+        await pilot.click(headings[0], offset=(4, 0))  # "Bob x": the x
         assert still_running(app)
 
         # B3: typed, saved exactly, shown line by line.
