@@ -103,6 +103,7 @@ def build_demo(repo: Repository, now: datetime) -> None:
         now,
     )
     _fill_debrief(repo, panel.id or 0, now)
+    _plan_history(repo, now)
 
 
 def _ago(now: datetime, days: int = 0, hours: int = 0) -> str:
@@ -138,3 +139,33 @@ def _fill_debrief(repo: Repository, interview_id: int, now: datetime) -> None:
     )
     set_promise_due(repo, promise.id or 0, "thursday", now)
     repo.add_promise(Promise(interview_id=interview_id, text="Share my portfolio link with Marcus"))
+
+
+_DONE_BY_NOW = {
+    "debrief",
+    "thank_you",
+    "mailed_note",
+    "staff_thanks",
+    "linkedin",
+    "value_add",
+    "promise",
+    "prepare_round",
+    "keep_searching",
+}
+
+
+def _plan_history(repo: Repository, now: datetime) -> None:
+    """Plan every interview, then mark done what a diligent user did before `now`."""
+    from zoneinfo import ZoneInfo
+
+    from core.schedule import PlanContext
+    from core.services_plan import ensure_plans, mark_done
+
+    tz = now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else ZoneInfo("UTC")
+    ctx = PlanContext(zone=tz)
+    ensure_plans(repo, now, ctx)
+    cutoff = now - timedelta(hours=6)
+    for row in repo.plan_rows():
+        action = row.action
+        if action.is_open and action.kind.value in _DONE_BY_NOW and action.due < cutoff:
+            mark_done(repo, action.id or 0, action.due, ctx, override=True)

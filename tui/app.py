@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import gc
+import os
 import signal
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -119,13 +122,20 @@ class AfterwordApp(App[None]):
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(sig, self._on_signal)
+                loop.add_signal_handler(sig, self._on_signal, sig)
         except (RuntimeError, NotImplementedError, ValueError):
             pass  # not the main thread (e.g. embedded): no handlers, the saver still flushes
 
-    def _on_signal(self) -> None:
+    def _on_signal(self, sig: int = signal.SIGTERM) -> None:
         """SIGTERM or SIGHUP (terminal closed): save everything, then leave cleanly."""
         self.saver.flush()
+        if sig == signal.SIGHUP and _terminal_gone():
+            # Nothing left to restore, and Textual's output thread dies on the first write to a
+            # hung-up tty; its bounded queue then blocks the app forever (seen as a process that
+            # never exits after the window closed). Everything is saved: close and leave now.
+            if self.session is not None:
+                self.session.repo.close()
+            os._exit(0)
         self.exit()
 
     async def on_event(self, event: events.Event) -> None:
@@ -190,7 +200,23 @@ class AfterwordApp(App[None]):
         """Last way out: flush pending saves and close the database."""
         self.saver.flush()
         if self.session is not None:
-            self.session.repo.close()
+            try:
+                self.session.replan_changed()  # so `afterword due` sees today's edits
+            finally:
+                self.session.repo.close()
+
+
+def _terminal_gone() -> bool:
+    """True when the app's terminal has hung up (its window closed): tty calls fail with EIO."""
+    try:
+        import termios
+
+        termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]
+    except (ImportError, AttributeError, OSError, ValueError):
+        return False
+    except termios.error as exc:
+        return bool(exc.args) and exc.args[0] == errno.EIO
+    return False
 
 
 def build_app(
