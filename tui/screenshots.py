@@ -50,6 +50,15 @@ def _prompt(steps_down: int) -> Steps:
     return go
 
 
+def _mode(key: str, *more: str) -> Steps:
+    async def go(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press(key, *more)
+        await pilot.pause(0.5)
+
+    return go
+
+
 SHOTS: tuple[tuple[str, bool, Steps], ...] = (
     ("welcome", False, _nothing),
     ("new-interview", False, _new_interview),
@@ -57,6 +66,9 @@ SHOTS: tuple[tuple[str, bool, Steps], ...] = (
     ("debrief-questions", True, _prompt(0)),
     ("debrief-highlights", True, _prompt(1)),
     ("debrief-promises", True, _prompt(9)),
+    ("contacts", True, _mode("c", "down")),
+    ("timeline", True, _mode("t")),
+    ("timeline-guard", True, _mode("t", "down", "l")),
 )
 
 

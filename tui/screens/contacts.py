@@ -130,11 +130,12 @@ class ContactsScreen(Screen[None]):
         person = row.person
         self.rows[person.id or 0] = row
         name = line((person.name, "bold"), (" ✓" if person.spelling_confirmed else "", "$success"))
-        email = (
-            person.email + SOURCE_SHORT.get(person.email_source.value, "")
-            if person.email
-            else (f"{row.guess.email} ?" if row.guess else "—")
-        )
+        if person.email:
+            email = person.email + SOURCE_SHORT.get(person.email_source.value, "")
+            if person.email_source.value == "guessed":
+                email = "? " + person.email
+        else:
+            email = f"? {row.guess.email}" if row.guess else "—"
         needs = plain(
             f"! {len(row.flags)}" if row.flags else "✓",
             "bold $warning" if row.flags else "$success",

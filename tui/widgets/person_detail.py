@@ -37,6 +37,13 @@ LINES = (
     ("best_time", "Best time"),
     ("linkedin", "LinkedIn"),
 )
+PLACEHOLDERS = {
+    "title": "e.g. VP Engineering",
+    "email": "name@company.com",
+    "phone": "+1 415 555 0100",
+    "best_time": "e.g. mornings, Tue-Thu",
+    "linkedin": "linkedin.com/in/…",
+}
 TEXTS = (("mailing_address", "Mailing address"), ("personal", "Something personal"))
 
 
@@ -64,7 +71,12 @@ class PersonDetail(VerticalScroll):
         for name, label in LINES:
             value = values.get(name, getattr(person, name))
             yield from _row(
-                label, LineInput(value, id=f"f-{name}", compact=True), name, messages.get(name, "")
+                label,
+                LineInput(
+                    value, id=f"f-{name}", compact=True, placeholder=PLACEHOLDERS.get(name, "")
+                ),
+                name,
+                messages.get(name, ""),
             )
             if name == "name":
                 yield from _row(
