@@ -49,7 +49,7 @@ def check_status(
     decision window, and a call to a large employer (a note and waiting are better).
     """
     local = ctx.local(when)
-    prior = [t for t in status_touches(list(touches)) if t.at < when]
+    prior = [t for t in status_touches(list(touches)) if t.at <= when]  # same instant counts
     findings: list[Finding] = []
     decision = interview.decision_date
     if decision is not None and local.date() <= decision:

@@ -59,6 +59,13 @@ def _mode(key: str, *more: str) -> Steps:
     return go
 
 
+async def _guard(pilot: Pilot[None]) -> None:
+    """Log a status check, then another one right away: the guard (D7) speaks."""
+    for keys in (("t",), ("down", "l"), ("ctrl+s",), ("l",), ("ctrl+s",)):
+        await pilot.press(*keys)
+        await pilot.pause(0.5)
+
+
 SHOTS: tuple[tuple[str, bool, Steps], ...] = (
     ("welcome", False, _nothing),
     ("new-interview", False, _new_interview),
@@ -68,7 +75,8 @@ SHOTS: tuple[tuple[str, bool, Steps], ...] = (
     ("debrief-promises", True, _prompt(9)),
     ("contacts", True, _mode("c", "down")),
     ("timeline", True, _mode("t")),
-    ("timeline-guard", True, _mode("t", "down", "l")),
+    ("log-touch", True, _mode("t", "down", "l")),
+    ("timeline-guard", True, _guard),
 )
 
 
