@@ -133,7 +133,8 @@ class NewInterviewScreen(ModalScreen[int | None]):
                     if target
                     else self.query_one("#msg-company", FieldMessage)
                 ).show_error(text)
-            first = next(iter(exc.errors))
+            order = ["company", "role", "ended", "format", "people", "decision"]  # top down
+            first = min(exc.errors, key=lambda n: order.index(n) if n in order else len(order))
             field = self.query(f"#new-{first}")
             if field:
                 field.first().focus()
