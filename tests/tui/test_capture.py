@@ -113,26 +113,7 @@ async def test_empty_company_is_reported_next_to_the_field(app: AfterwordApp) ->
         assert app.session.repo.count_interviews() == 1
 
 
-async def test_bogus_decision_is_an_inline_error_and_creates_nothing(app: AfterwordApp) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await type_text(pilot, "Acme")
-        await pilot.press("tab", "tab", "tab", "tab", "tab")
-        assert app.focused is app.screen.query_one("#new-decision", Input)
-        await type_text(pilot, "bogus")
-        decision = message(app, "decision")
-        assert decision.has_class("-error")  # read as it is typed
-        assert "bogus" in str(decision.render())
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, NewInterviewScreen)
-        assert message(app, "decision").has_class("-error")
-        assert "bogus" in screen_text(app)
-        assert app.session.repo.count_interviews() == 0
-        assert app.session.repo.list_interviews() == []
-
-
-async def test_bad_email_in_people_is_an_inline_error_and_creates_nothing(
+async def test_bad_email_and_bogus_decision_each_get_a_message_and_nothing_is_created(
     app: AfterwordApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
@@ -141,13 +122,22 @@ async def test_bad_email_in_people_is_an_inline_error_and_creates_nothing(
         await pilot.press("tab", "tab", "tab", "tab")
         assert app.focused is app.screen.query_one("#new-people", Input)
         await type_text(pilot, "Jane Doe <jane@@acme>, Bob")
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#new-decision", Input)
+        await type_text(pilot, "bogus")
+        decision = message(app, "decision")
+        assert decision.has_class("-error")  # read as it is typed
+        assert "bogus" in str(decision.render())
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, NewInterviewScreen)
         people = message(app, "people")
         assert people.has_class("-error")
         assert "jane@@acme" in str(people.render())
-        assert app.focused is app.screen.query_one("#new-people", Input)
+        assert message(app, "decision").has_class("-error")
+        assert not message(app, "company").has_class("-error")
+        assert "bogus" in screen_text(app) and "jane@@acme" in screen_text(app)
+        assert app.focused is app.screen.query_one("#new-people", Input)  # first bad field
         repo = app.session.repo
         assert repo.count_interviews() == 0
         assert repo.rows("SELECT COUNT(*) AS n FROM applications")[0]["n"] == 0
