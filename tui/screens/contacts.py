@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
 
+from tui.screens.mode_screen import ModeScreen
 from tui.text import line, plain
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ SOURCE_SHORT = {"guessed": " (guess)", "card": "", "confirmed": " ✓", "website
 SORTS = ("name", "company", "role", "needs")
 
 
-class ContactsScreen(Screen[None]):
+class ContactsScreen(ModeScreen):
     """A table of people (this interview, its process, or everyone) and the selected one."""
 
     CSS_PATH = "contacts.tcss"
@@ -62,19 +62,6 @@ class ContactsScreen(Screen[None]):
             yield table
             yield self._detail
         yield Footer()
-
-    @property
-    def session(self) -> Session | None:
-        """The open database, once it is."""
-        return getattr(self.app, "session", None)
-
-    def on_mount(self) -> None:
-        """Fill when the database is open."""
-        self.watch(self.app, "session", lambda s: self.reload(), init=True)
-
-    def on_screen_resume(self) -> None:
-        """Back on contacts: show what changed elsewhere."""
-        self.reload()
 
     def _scope(self) -> Scope:
         from core.services_people import Scope
@@ -110,9 +97,7 @@ class ContactsScreen(Screen[None]):
         for row in sorted(self.view.rows, key=self._sort_key):
             self._add_row(table, row)
         self._set_title(session, scope)
-        ids = [int(str(k.value)) for k in table.rows]
-        if ids:
-            table.move_cursor(row=ids.index(keep) if keep in ids else 0)
+        self.move_to_key(str(keep) if keep is not None else None)
         self._show_detail()
 
     def _sort_key(self, row: ContactRow) -> tuple[object, ...]:
@@ -167,10 +152,8 @@ class ContactsScreen(Screen[None]):
         title.update(line(*parts))
 
     def _current_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        key = self.current_key()
+        return int(key) if key is not None else None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Show the highlighted person's details."""
