@@ -18,7 +18,10 @@ from tui.widgets.line_input import LineInput
 class QuickAddScreen(ModalScreen[int | None]):
     """Returns the id of the person added (or reused), or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "to_offers", "Matches", show=False),
+    ]
 
     def __init__(self, interview_id: int) -> None:
         super().__init__()
@@ -118,6 +121,14 @@ class QuickAddScreen(ModalScreen[int | None]):
         for note in added.notes:
             self.notify(note, markup=False)
         self.dismiss(added.person.id)
+
+    def action_to_offers(self) -> None:
+        """Down from the line: onto the people it could be (Enter there reuses one)."""
+        offers = self.query_one("#quick-offers", OptionList)
+        if offers.display and offers.option_count:
+            offers.focus()
+            if offers.highlighted is None:
+                offers.highlighted = 0
 
     def action_cancel(self) -> None:
         """Close without adding anyone."""
