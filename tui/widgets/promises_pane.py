@@ -10,11 +10,11 @@ from textual.widgets import Input, Static
 
 from core.models import Promise
 from core.prompts import Prompt
-from tui.screens.confirm import ConfirmScreen
 from tui.session import Session
 from tui.text import plain
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
+from tui.widgets.list_items import append_item, focused_item, remove_after_confirm
 
 
 class PromiseItem(Vertical):
@@ -134,29 +134,21 @@ class PromisesPane(Vertical):
         """Add an empty promise and put the cursor in it."""
         promise = self.session.repo.add_promise(Promise(interview_id=self.interview_id))
         item = PromiseItem(promise, self.session)
-        self.query_one(".promise-items", VerticalScroll).mount(item)
-        self.call_after_refresh(lambda: item.query_one(".promise-text").focus())
+        append_item(
+            self.query_one(".promise-items", VerticalScroll),
+            item,
+            lambda: item.query_one(".promise-text"),
+        )
 
     def action_remove(self) -> None:
         """Remove the promise holding the focus, after a confirmation."""
-        focused = self.app.focused
-        item = next(
-            (
-                a
-                for a in (focused.ancestors_with_self if focused else [])
-                if isinstance(a, PromiseItem)
-            ),
-            None,
-        )
-        if item is None:
-            self.notify("Move to a promise first.", markup=False)
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.session.saver.flush()
-                self.session.repo.delete_promise(item.promise.id or 0)
-                item.remove()
-
-        label = item.promise.text or "this empty promise"
-        self.app.push_screen(ConfirmScreen(f"Remove {label!r}?"), answer)
+        item = focused_item(self, PromiseItem, "Move to a promise first.")
+        if item is not None:
+            label = item.promise.text or "this empty promise"
+            repo, promise_id = self.session.repo, item.promise.id or 0
+            remove_after_confirm(
+                item,
+                f"Remove {label!r}?",
+                self.session.saver,
+                lambda: repo.delete_promise(promise_id),
+            )

@@ -12,10 +12,10 @@ from textual.widgets import Checkbox, Input, Static, TextArea
 
 from core.models import QA
 from core.prompts import Prompt
-from tui.screens.confirm import ConfirmScreen
 from tui.session import Session
 from tui.text import plain
 from tui.widgets.line_input import LineInput
+from tui.widgets.list_items import append_item, focused_item, remove_after_confirm
 from tui.widgets.text_pane import prompt_header
 
 
@@ -110,30 +110,20 @@ class QAPane(Vertical):
 
     def action_add(self) -> None:
         """Add an empty pair at the end and put the cursor in its question."""
-        qa = self.session.repo.add_qa(QA(interview_id=self.interview_id))
-        item = QAItem(qa, self.session)
-        scroll = self.query_one(".qa-items", VerticalScroll)
-        scroll.mount(item)
-        self.call_after_refresh(
-            lambda: (item.query_one(LineInput).focus(), scroll.scroll_to_widget(item))
+        item = QAItem(self.session.repo.add_qa(QA(interview_id=self.interview_id)), self.session)
+        append_item(
+            self.query_one(".qa-items", VerticalScroll), item, lambda: item.query_one(LineInput)
         )
 
     def action_remove(self) -> None:
         """Remove the pair holding the focus, after a confirmation."""
-        focused = self.app.focused
-        item = next(
-            (a for a in (focused.ancestors_with_self if focused else []) if isinstance(a, QAItem)),
-            None,
-        )
-        if item is None:
-            self.notify("Move to a question first.", markup=False)
-            return
-        label = item.qa.question or "this empty question"
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.session.saver.flush()
-                self.session.repo.delete_qa(item.qa.id or 0)
-                item.remove()
-
-        self.app.push_screen(ConfirmScreen(f"Remove {label!r} and its answer?"), answer)
+        item = focused_item(self, QAItem, "Move to a question first.")
+        if item is not None:
+            label = item.qa.question or "this empty question"
+            repo, qa_id = self.session.repo, item.qa.id or 0
+            remove_after_confirm(
+                item,
+                f"Remove {label!r} and its answer?",
+                self.session.saver,
+                lambda: repo.delete_qa(qa_id),
+            )
