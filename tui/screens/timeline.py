@@ -53,7 +53,8 @@ class TimelineScreen(TimelineActions, ModeScreen):
         Binding("l", "log_touch", "Log touch"),
         Binding("o", "outcome", "Outcome"),
         Binding("a", "scope", "All / this"),
-        Binding("enter", "open", "Open", show=False),
+        # priority: the focused DataTable binds Enter itself (select_cursor), which hid this one
+        Binding("enter", "open", "Open", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
