@@ -159,7 +159,8 @@ class ContactsScreen(ModeScreen):
         """Show the highlighted person's details."""
         self._show_detail()
 
-    def _show_detail(self) -> None:
+    def _show_detail(self, force: bool = False) -> None:
+        """Show the highlighted person; kept as is when it is the same one, unless `force`."""
         from tui.widgets.person_detail import PersonDetail, empty_detail
 
         session = self.session
@@ -167,7 +168,7 @@ class ContactsScreen(ModeScreen):
         row = self.rows.get(person_id) if person_id is not None else None
         current = self._detail
         same = isinstance(current, PersonDetail) and row is not None
-        if same and current.row.person.id == row.person.id:  # type: ignore[union-attr]
+        if same and not force and current.row.person.id == row.person.id:  # type: ignore[union-attr]
             return
         if session is not None:
             session.saver.flush()
@@ -240,6 +241,7 @@ class ContactsScreen(ModeScreen):
             self.notify(str(exc), markup=False, severity="warning")
             return
         self.reload(select=row.person.id)
+        self._show_detail(force=True)  # the panel still showed no email and its flag
 
     def action_export(self) -> None:
         """Export the listed people as a vCard file in the data folder."""
