@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList, Select
 
 from core.models import Person
 from core.repository import Repository
@@ -233,11 +233,15 @@ async def test_g_accepts_the_guessed_email_and_x_exports_vcards_0600(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("c")
         assert "Guessed email: ann.lee@acme.com" in screen_text(app)
+        assert "No email: a thank-you email needs one" in screen_text(app)
         assert repo_on().participants(acme.round2)[0][0].email == ""
         await pilot.press("g")
         [(ann, _link)] = repo_on().participants(acme.round2)
         assert (ann.email, ann.email_source.value) == ("ann.lee@acme.com", "guessed")
         assert "? ann.lee@acme.com" in screen_text(app)  # shown as a guess in the table
+        assert field(app, "email").value == "ann.lee@acme.com"  # and in the detail panel
+        assert app.screen.query_one("#f-email_source", Select).value == "guessed"
+        assert "No email" not in screen_text(app)
 
         target = db_path.with_name("contacts.vcf")
         assert not target.exists()
