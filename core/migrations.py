@@ -166,3 +166,26 @@ def plan(db: Database) -> None:
         CREATE INDEX touches_by_person ON touches (person_id);
         """,
     )
+
+
+@migrations(name="0004_notes")
+def notes(db: Database) -> None:
+    """Notes to the people met (C1-C9, D4, D8, D10, D11, D13): drafts and sent ones."""
+    _run(
+        db,
+        """
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            action_id INTEGER REFERENCES actions (id) ON DELETE SET NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            sent_at TEXT
+        );
+        CREATE INDEX notes_by_person ON notes (person_id, interview_id, kind);
+        CREATE INDEX notes_by_interview ON notes (interview_id);
+        CREATE INDEX notes_by_action ON notes (action_id) WHERE action_id IS NOT NULL;
+        """,
+    )

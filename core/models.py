@@ -247,3 +247,29 @@ class Touch(Model):
     guard_overridden: bool = False
     guard_reason: CleanLine = ""
     note: CleanText = ""
+
+
+class NoteKind(StrEnum):
+    """What a note is (C3, C4, C8, D4, D8, D10, D11, D13); the values match ActionKind's."""
+
+    THANK_YOU = "thank_you"
+    MAILED_NOTE = "mailed_note"
+    STAFF_THANKS = "staff_thanks"
+    VALUE_ADD = "value_add"
+    STATUS_CHECK = "status_check"
+    FEEDBACK_REQUEST = "feedback_request"
+    WITHDRAW = "withdraw"
+    LINKEDIN = "linkedin"
+
+
+class Note(Model):
+    """A message to one person (C1: one per person, each different), sent or still a draft."""
+
+    id: int | None = None
+    interview_id: int
+    person_id: int
+    kind: NoteKind
+    action_id: int | None = None
+    subject: CleanLine = ""
+    body: CleanText = ""
+    sent_at: AwareDatetime | None = None

@@ -7,13 +7,14 @@ from pathlib import Path
 from core.repository.base import DatabaseProblem, connect
 from core.repository.debrief import DebriefStore
 from core.repository.interviews import InterviewStore
+from core.repository.notes import NotesStore
 from core.repository.people import PeopleStore
 from core.repository.plan import PlanStore
 
 __all__ = ["DatabaseProblem", "Repository"]
 
 
-class Repository(InterviewStore, PeopleStore, DebriefStore, PlanStore):
+class Repository(InterviewStore, PeopleStore, DebriefStore, PlanStore, NotesStore):
     """Afterword's data in one SQLite file, one part per aggregate."""
 
     @classmethod

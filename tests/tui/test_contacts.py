@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, OptionList, Select
 
 from core.models import Person
@@ -87,7 +88,9 @@ def table(app: AfterwordApp) -> DataTable[object]:
 def names(app: AfterwordApp) -> list[str]:
     """The names in the table, top to bottom (without the spelling mark)."""
     grid = table(app)
-    return [str(grid.get_cell_at((i, 0))).removesuffix(" ✓") for i in range(grid.row_count)]
+    return [
+        str(grid.get_cell_at(Coordinate(i, 0))).removesuffix(" ✓") for i in range(grid.row_count)
+    ]
 
 
 def field(app: AfterwordApp, name: str) -> Input:
