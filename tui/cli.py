@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from tui.cli_data import COMMANDS as DATA_COMMANDS
 from tui.cli_export import export
 from tui.cli_plan import COMMANDS as PLAN_COMMANDS
 from tui.cli_plan import plan_new_interview
@@ -150,7 +151,7 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
 
 
 main.add_command(export)
-for _command in PLAN_COMMANDS:
+for _command in (*PLAN_COMMANDS, *DATA_COMMANDS):
     main.add_command(_command)
 
 if __name__ == "__main__":

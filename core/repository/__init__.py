@@ -6,6 +6,7 @@ from pathlib import Path
 
 from core.repository.base import DatabaseProblem, connect
 from core.repository.debrief import DebriefStore
+from core.repository.dump import DumpStore
 from core.repository.interviews import InterviewStore
 from core.repository.notes import NotesStore
 from core.repository.people import PeopleStore
@@ -14,7 +15,7 @@ from core.repository.plan import PlanStore
 __all__ = ["DatabaseProblem", "Repository"]
 
 
-class Repository(InterviewStore, PeopleStore, DebriefStore, PlanStore, NotesStore):
+class Repository(InterviewStore, PeopleStore, DebriefStore, PlanStore, NotesStore, DumpStore):
     """Afterword's data in one SQLite file, one part per aggregate."""
 
     @classmethod
