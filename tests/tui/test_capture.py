@@ -186,6 +186,7 @@ async def test_capture_answer_quit_reopen_everything_is_there(
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.session.interview_id == iid
+        await pilot.press("down", "down")  # from B1, the first unanswered prompt, to B3
         pane = again.screen.query_one("#pane-B3", TextPane)
         assert pane.query_one("TextArea").text == "Rapport with Jane.\nGood design round."
         assert "Acme" in screen_text(again)

@@ -162,6 +162,7 @@ async def test_markup_answers_are_saved_and_shown_exactly_and_never_run(
     again = make_app()
     async with again.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
         await pilot.pause()
+        await pilot.press("home", "down", "down")  # panes are built when first shown: go to B3
         assert again.screen.query_one("#answer-B3", TextArea).text == ANSWER
         assert screen_text(again).splitlines()[0].startswith(f" {CLICK}  ·  {TODO}")
         assert still_running(again)

@@ -12,7 +12,7 @@ from textual.widgets import ContentSwitcher, OptionList
 from textual.widgets.option_list import Option
 
 from core.debrief import answered_prompts, debrief_due
-from core.prompts import PROMPTS, Prompt, PromptKind
+from core.prompts import PROMPTS, PROMPTS_BY_ID, Prompt, PromptKind
 from tui.session import Session
 from tui.text import line
 from tui.widgets.checklist_bar import ChecklistBar
@@ -77,7 +77,6 @@ class DebriefBody(Vertical):
     def compose(self) -> ComposeResult:
         """Checklist, prompt list, editor panes."""
         repo = self.session.repo
-        answers = repo.answers(self.interview_id)
         yield ChecklistBar(self.session, repo.get_interview(self.interview_id))
         with Horizontal(id="debrief-main"):
             prompts = OptionList(
@@ -85,9 +84,7 @@ class DebriefBody(Vertical):
             )
             prompts.border_title = "Debrief"
             yield prompts
-            with ContentSwitcher(id="editor", initial=f"pane-{PROMPTS[0].id}"):
-                for prompt in PROMPTS:
-                    yield _pane(prompt, self.session, self.interview_id, answers)
+            yield ContentSwitcher(id="editor")  # panes are built when first shown
 
     def on_mount(self) -> None:
         """Marks first, then the cursor in the first unanswered prompt."""
@@ -119,32 +116,38 @@ class DebriefBody(Vertical):
         return done
 
     @on(OptionList.OptionHighlighted, "#prompt-list")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show_prompt(event.option.id or PROMPTS[0].id)
+    async def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        await self.show_prompt(event.option.id or PROMPTS[0].id)
 
     @on(OptionList.OptionSelected, "#prompt-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.show_prompt(event.option.id or PROMPTS[0].id, focus=True)
+    async def _selected(self, event: OptionList.OptionSelected) -> None:
+        await self.show_prompt(event.option.id or PROMPTS[0].id, focus=True)
 
-    def show_prompt(self, prompt_id: str, focus: bool = False) -> None:
+    async def show_prompt(self, prompt_id: str, focus: bool = False) -> None:
         """Switch the editor to a prompt (saving what is pending first)."""
         self.session.saver.flush()
         switcher = self.query_one("#editor", ContentSwitcher)
-        pane = self.query_one(f"#pane-{prompt_id}")
-        if switcher.current != pane.id:
-            reload = getattr(pane, "reload", None)
-            if reload is not None:
-                reload()
-            switcher.current = pane.id
+        built = switcher.query_children(f"#pane-{prompt_id}")
+        if built:
+            pane = built.first()
+            if switcher.current != pane.id:
+                reload = getattr(pane, "reload", None)
+                if reload is not None:
+                    reload()
+        else:
+            answers = self.session.repo.answers(self.interview_id)
+            pane = _pane(PROMPTS_BY_ID[prompt_id], self.session, self.interview_id, answers)
+            await switcher.mount(pane)
+        switcher.current = pane.id
         if focus:
             pane.call_after_refresh(pane.focus_editor)  # type: ignore[attr-defined]
 
-    def action_move(self, step: int) -> None:
+    async def action_move(self, step: int) -> None:
         """Go to the next or previous prompt, keeping the cursor in the editor."""
         prompts = self.query_one("#prompt-list", OptionList)
         index = ((prompts.highlighted or 0) + step) % len(PROMPTS)
         prompts.highlighted = index
-        self.show_prompt(PROMPTS[index].id, focus=True)
+        await self.show_prompt(PROMPTS[index].id, focus=True)
 
     def action_focus_prompts(self) -> None:
         """Back to the prompt list."""
