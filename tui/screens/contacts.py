@@ -37,6 +37,7 @@ class ContactsScreen(ModeScreen):
     BINDINGS = [
         Binding("a", "quick_add", "Quick add"),
         Binding("e", "edit", "Edit"),
+        Binding("w", "write_note", "Write note"),
         Binding("delete", "delete", "Delete"),
         Binding("g", "accept_guess", "Accept guess"),
         Binding("x", "export", "Export vCard"),
@@ -172,6 +173,9 @@ class ContactsScreen(ModeScreen):
             return
         if session is not None:
             session.saver.flush()
+        if isinstance(current, PersonDetail) and row is not None:
+            current.show(row)
+            return
         current.remove()
         self._detail = PersonDetail(row, session) if row is not None and session else empty_detail()
         self.query_one("#contacts-main", Horizontal).mount(self._detail)
@@ -226,6 +230,23 @@ class ContactsScreen(ModeScreen):
                 f"Delete {row.person.name} and everything about them (details, highlights)?"
             ),
             answer,
+        )
+
+    def action_write_note(self) -> None:
+        """Open the selected person's thank-you note (C8: staff get theirs), drafted once."""
+        from core.models import NoteKind, RoleKind
+        from tui.screens.note_editor import open_note_editor
+
+        row, session = self._selected(), self.session
+        if row is None or session is None:
+            return
+        staff = row.person.role_kind is RoleKind.STAFF
+        here = session.interview_id if session.interview_id in row.met_at else None
+        open_note_editor(
+            self,
+            person_id=row.person.id,
+            kind=NoteKind.STAFF_THANKS if staff else NoteKind.THANK_YOU,
+            interview_id=here,
         )
 
     def action_accept_guess(self) -> None:
