@@ -148,3 +148,53 @@ def test_usage_errors_exit_2(cli: Cli) -> None:
     assert cli("export", "json", "--bogus").exit_code == 2
     listed = CliRunner().invoke(main, ["import", "--help"])
     assert listed.exit_code == 0 and "json" in listed.output
+
+
+def test_backup_default_name_beside_the_database(cli: Cli) -> None:
+    """`afterword backup`: afterword-backup-<timestamp>.db next to the database, 0600, a
+    database holding the same data."""
+    result = cli("backup")
+    assert result.exit_code == 0, result.output
+    target = cli.db.with_name("afterword-backup-20261124-150000.db")
+    assert result.stderr.strip() == f"Backed up {cli.db} to {target}"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    copy = Cli(cli.db.parent, target.name)
+    assert copy("export", "json", "-o", "-").stdout == cli("export", "json", "-o", "-").stdout
+
+
+def test_backup_to_a_file_or_a_folder(cli: Cli, tmp_path: Path) -> None:
+    """FILE is used as given; a folder receives the default name inside it."""
+    assert cli("backup", str(tmp_path / "mine.db")).exit_code == 0
+    assert (tmp_path / "mine.db").stat().st_size > 0
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    assert cli("backup", str(folder)).exit_code == 0
+    assert [p.name for p in folder.iterdir()] == ["afterword-backup-20261124-150000.db"]
+
+
+def test_backup_errors_exit_1(cli: Cli, tmp_path: Path) -> None:
+    """No database, the database itself, a missing folder: one line, exit 1."""
+    assert "no database there" in _error(Cli(tmp_path, "none.db")("backup"))
+    assert "is the database itself" in _error(cli("backup", str(cli.db)))
+    assert "cannot write" in _error(cli("backup", str(tmp_path / "no" / "x.db")))
+
+
+async def test_the_app_takes_the_daily_backup_when_it_opens(tmp_path: Path) -> None:
+    """Opening the database in the app (its start-up worker thread, off the first frame)
+    leaves today's copy in backups/ beside the database."""
+    from core.clock import fixed_clock
+    from tui.app import build_app
+    from tui.session import AppConfig
+
+    db = tmp_path / "data" / "afterword.db"
+    repo = Repository.open(db)
+    build_demo(repo, T)
+    repo.close()
+    app = build_app(AppConfig(db=db, clock=fixed_clock(T)))
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.session is not None
+    made = db.parent / "backups" / "afterword-2026-11-24.db"
+    assert stat.S_IMODE(made.stat().st_mode) == 0o600
+    assert stat.S_IMODE(made.parent.stat().st_mode) == 0o700

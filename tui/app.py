@@ -97,6 +97,13 @@ class AfterwordApp(App[None]):
             self.call_from_thread(self.exit, None, 1)
             return
         self.call_from_thread(self._open_session, repository, settings)
+        from core.backup import rolling_backup_problem
+        from core.clock import system_clock
+
+        now = (self.config.clock or system_clock(settings.tz or None))()
+        problem = rolling_backup_problem(settings.db_path(), now)  # own connection, off-frame
+        if problem:
+            self.call_from_thread(self.notify, problem, severity="warning", markup=False)
         import dateparser  # noqa: F401  - warm the phrase parser before the first date is typed
 
     def _open_session(self, repository: Repository, settings: Settings | None) -> None:

@@ -1,4 +1,4 @@
-"""`afterword export json`, `import json`: the user's data, theirs to keep and move."""
+"""`afterword export json`, `import json` and `backup`: the user's data, theirs to keep."""
 
 from __future__ import annotations
 
@@ -85,4 +85,33 @@ def import_json_command(ctx: click.Context, file: Path) -> None:
     )
 
 
-COMMANDS = (import_group,)
+@click.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.pass_context
+def backup(ctx: click.Context, file: Path | None) -> None:
+    """Write a consistent copy of the database (safe while Afterword is open), mode 0600.
+    FILE defaults to afterword-backup-YYYYMMDD-HHMMSS.db beside the database; a folder
+    gets that name inside it."""
+    from core.backup import BackupProblem, backup_database, backup_name
+    from core.settings import SettingsError, load_settings
+    from tui.cli import cli_now
+
+    try:
+        settings = load_settings((ctx.find_root().obj or {}).get("db"))
+    except SettingsError as exc:
+        fail(str(exc))
+        return
+    db_path = settings.db_path()
+    default = backup_name(db_path, cli_now(settings))
+    target = file.expanduser() if file is not None else db_path.parent / default
+    if target.is_dir():
+        target = target / default
+    try:
+        written = backup_database(db_path, target)
+    except BackupProblem as exc:
+        fail(str(exc))
+        return
+    click.echo(f"Backed up {db_path} to {written}", err=True)
+
+
+COMMANDS = (import_group, backup)
