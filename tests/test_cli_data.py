@@ -179,6 +179,42 @@ def test_backup_errors_exit_1(cli: Cli, tmp_path: Path) -> None:
     assert "cannot write" in _error(cli("backup", str(tmp_path / "no" / "x.db")))
 
 
+def test_export_md_of_one_interview(cli: Cli, tmp_path: Path) -> None:
+    """`export md --interview ID`: that debrief and its plan, 0600; '-o -' prints it."""
+    repo = Repository.open(cli.db)
+    latest = repo.list_interviews()[0]
+    repo.close()
+    number = str(latest.interview.id)
+    result = cli("export", "md", "--interview", number, "-o", str(tmp_path / "one.md"))
+    assert result.exit_code == 0, result.output
+    assert "Wrote 1 interview to" in result.stderr
+    text = (tmp_path / "one.md").read_text("utf-8")
+    assert text.startswith(f"# {latest.company} — {latest.role}, round {latest.interview.round}\n")
+    assert "### B5 Stumpers" in text and "## Follow-up plan" in text
+    assert stat.S_IMODE((tmp_path / "one.md").stat().st_mode) == 0o600
+    assert cli("export", "md", "--interview", number, "-o", "-").stdout == text
+
+
+def test_export_md_defaults(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --interview every interview goes to afterword-debriefs.md; with it, to
+    afterword-interview-ID.md."""
+    monkeypatch.chdir(tmp_path)
+    repo = Repository.open(cli.db)
+    count = repo.count_interviews()
+    repo.close()
+    result = cli("export", "md")
+    assert result.exit_code == 0, result.output
+    assert f"Wrote {count} interviews to afterword-debriefs.md" in result.stderr
+    assert cli("export", "md", "--interview", "3").exit_code == 0
+    assert (tmp_path / "afterword-interview-3.md").read_text("utf-8").startswith("# ")
+
+
+def test_export_md_errors(cli: Cli) -> None:
+    """An unknown interview: exit 1 with one line; a non-number: usage error, exit 2."""
+    assert "--interview: no interview 99" in _error(cli("export", "md", "--interview", "99"))
+    assert cli("export", "md", "--interview", "x").exit_code == 2
+
+
 async def test_the_app_takes_the_daily_backup_when_it_opens(tmp_path: Path) -> None:
     """Opening the database in the app (its start-up worker thread, off the first frame)
     leaves today's copy in backups/ beside the database."""

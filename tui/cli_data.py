@@ -1,4 +1,4 @@
-"""`afterword export json`, `import json` and `backup`: the user's data, theirs to keep."""
+"""`afterword export json|md`, `import json` and `backup`: the user's data, theirs to keep."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import click
 from tui.cli_export import export, fail, open_repository
 
 DEFAULT_JSON = "afterword-export.json"
+DEFAULT_MD = "afterword-debriefs.md"
 _OUTPUT_HELP = "File to write (mode 0600, replaced atomically); '-' for standard output."
 
 
@@ -44,6 +45,45 @@ def export_json_command(ctx: click.Context, output: Path) -> None:
     finally:
         repo.close()
     click.echo(f"Wrote {_plural(count, 'row')} to {output}", err=True)
+
+
+@export.command("md")
+@click.option("--interview", "interview_id", type=int, help="Only this interview (default: all).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (mode 0600, replaced atomically; default afterword-interview-ID.md, or "
+    "afterword-debriefs.md for all); '-' for standard output.",
+)
+@click.pass_context
+def export_md_command(ctx: click.Context, interview_id: int | None, output: Path | None) -> None:
+    """Export a readable Markdown document of a debrief and its follow-up plan (or of all)."""
+    from zoneinfo import ZoneInfo
+
+    from core.clock import system_zone_name
+    from core.export_md import export_markdown
+    from core.private_file import write_private
+
+    settings, repo = open_repository(ctx)
+    if output is None:
+        output = Path(f"afterword-interview-{interview_id}.md" if interview_id else DEFAULT_MD)
+    try:
+        text = export_markdown(repo, ZoneInfo(settings.tz or system_zone_name()), interview_id)
+        if str(output) == "-":
+            click.echo(text, nl=False)
+            return
+        write_private(output, text)
+    except KeyError:
+        fail(f"--interview: no interview {interview_id} in this database.")
+        return
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+        return
+    finally:
+        repo.close()
+    count = text.count("\n# ") + text.startswith("# ")
+    click.echo(f"Wrote {_plural(count, 'interview')} to {output}", err=True)
 
 
 @click.group("import")
