@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import errno
 import gc
 import os
 import signal
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -21,6 +19,7 @@ from tui.commands import AfterwordCommands
 from tui.saver import Saver
 from tui.screens.debrief import DebriefScreen
 from tui.session import AppConfig, Session
+from tui.signals import install, settle, terminal_gone
 
 if TYPE_CHECKING:
     from core.repository import Repository
@@ -75,6 +74,8 @@ class AfterwordApp(App[None]):
         self.saver = Saver(self)
         self.failure: str | None = None
         self._deferred: Callable[[], object] | None = None
+        self._leaving: asyncio.Future[None] | None = None
+        self._restore_signals: Callable[[], None] | None = None
         self.saver.on_error = self._save_failed
 
     def on_mount(self) -> None:
@@ -127,21 +128,27 @@ class AfterwordApp(App[None]):
 
     def _install_signal_handlers(self) -> None:
         try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(sig, self._on_signal, sig)
+            self._restore_signals = install(self, self._on_signal)
         except (RuntimeError, NotImplementedError, ValueError):
-            pass  # not the main thread (e.g. embedded): no handlers, the saver still flushes
+            self._restore_signals = None  # not the main thread: no handlers; the saver flushes
 
     def _on_signal(self, sig: int = signal.SIGTERM) -> None:
         """SIGTERM or SIGHUP (terminal closed): save everything, then leave cleanly."""
+        self.saver.flush()  # at once: what the editors already hold is safe whatever follows
+        self._leaving = asyncio.ensure_future(self._leave(sig))
+
+    async def _leave(self, sig: int) -> None:
+        await settle(self)
         self.saver.flush()
-        if sig == signal.SIGHUP and _terminal_gone():
-            # Nothing left to restore, and Textual's output thread dies on the first write to a
-            # hung-up tty; its bounded queue then blocks the app forever (seen as a process that
-            # never exits after the window closed). Everything is saved: close and leave now.
+        if sig == signal.SIGHUP and terminal_gone():
+            # Nothing left to restore, and Textual's shutdown would write to the dead tty and
+            # block (seen as a process that never exits after the window closed). Everything is
+            # saved: close the database and leave now.
             if self.session is not None:
-                self.session.repo.close()
+                try:
+                    self.session.replan_changed()
+                finally:
+                    self.session.repo.close()
             os._exit(0)
         self.exit()
 
@@ -199,31 +206,21 @@ class AfterwordApp(App[None]):
             self.action_show_help_panel()
 
     async def action_quit(self) -> None:
-        """Save everything, then quit."""
+        """Save everything (keys typed just before ctrl+q included), then quit."""
+        await settle(self)
         self.saver.flush()
         self.exit()
 
     def on_unmount(self) -> None:
         """Last way out: flush pending saves and close the database."""
+        if self._restore_signals is not None:
+            self._restore_signals()
         self.saver.flush()
         if self.session is not None:
             try:
                 self.session.replan_changed()  # so `afterword due` sees today's edits
             finally:
                 self.session.repo.close()
-
-
-def _terminal_gone() -> bool:
-    """True when the app's terminal has hung up (its window closed): tty calls fail with EIO."""
-    try:
-        import termios
-
-        termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]
-    except (ImportError, AttributeError, OSError, ValueError):
-        return False
-    except termios.error as exc:
-        return bool(exc.args) and exc.args[0] == errno.EIO
-    return False
 
 
 def build_app(

@@ -24,6 +24,7 @@ ALT_SCREEN_OFF = b"\x1b[?1049l"
 SHOW_CURSOR = b"\x1b[?25h"
 DOWN, ENTER, CTRL_Q = b"\x1b[B", b"\r", b"\x11"
 _SGR = re.compile(rb"\x1b\[[0-9;:]*m")
+_FRAME_END = re.compile(rb"\x1b\[(\d+);(\d+)H\Z")  # a frame ends by parking the cursor
 
 # The child becomes a session leader with the pty as its controlling terminal, then execs
 # the app (same pid), as a shell in a terminal emulator would: no fork in this process.
@@ -115,6 +116,18 @@ class PtyApp:
                 f"{needle!r} not painted within {timeout}s; rc={self.proc.poll()}; "
                 f"tail: {self.output[-1500:]!r}"
             )
+
+    def cursor(self) -> bytes | None:
+        """Where the last complete frame parked the terminal cursor (the focused editor's)."""
+        match = _FRAME_END.search(self.output)
+        return match.group(0) if match else None
+
+    def send_and_wait_for_cursor_move(self, keys: bytes, timeout: float = 30.0) -> None:
+        """Send keys that move the focus into an editor; wait for a frame with the cursor moved."""
+        before = wait_until(self.cursor, timeout)
+        self.send(keys)
+        if not wait_until(lambda: self.cursor() not in (None, before), timeout):
+            raise AssertionError(f"the cursor never left {before!r} after {keys!r}")
 
     def send(self, keys: bytes) -> None:
         """Write keys to the terminal, as typed."""
