@@ -1,0 +1,146 @@
+"""Issue #7, fault 3: SIGKILL in the middle of commits, 50 times at random moments.
+
+A child process (forked from this one, so it starts in milliseconds) saves answers in a loop
+through Repository.save_answer and prints each save's counter to a pipe once the call has
+returned (the save is acknowledged). The parent kills it with SIGKILL at a random moment,
+then reopens the file: the database is not damaged, and every acknowledged save is there,
+byte for byte; at most the one save in flight may also be there (committed, not yet printed).
+The same file is killed 50 times in a row, so later rounds also recover what earlier ones left
+(a hot WAL, a checkpoint cut short).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import select
+import signal
+import sqlite3
+import time
+import traceback
+from pathlib import Path
+
+from core.repository import Repository
+from core.services import Capture, capture_interview
+from tests.core.conftest import NOW
+
+ROUNDS = 50
+SEED = 20261122  # fixed: a failure can be replayed
+
+
+def payload(i: int) -> str:
+    """The text of save number `i`: 10 bytes to ~16 KB, so commits span many pages and the WAL
+    is checkpointed now and then while the child is killed."""
+    size = (i * 7919) % 16_000
+    return f"save {i} é 北 🎉 " + "words and more " * (size // 15)
+
+
+def _writer(path: Path, interview_id: int, start: int, ack_fd: int) -> None:
+    """Save answers in a loop; print each counter after its save returned. Never returns."""
+    repo = Repository.open(path)
+    i = start
+    while True:
+        with repo.write():  # one transaction: the save and the "last" marker, both or neither
+            repo.save_answer(interview_id, f"K{i:06d}", payload(i))
+            repo.save_answer(interview_id, "LAST", str(i))
+        os.write(ack_fd, f"{i}\n".encode())  # a few bytes: one atomic pipe write
+        i += 1
+
+
+def _spawn(path: Path, interview_id: int, start: int) -> tuple[int, int]:
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write until killed, never return into pytest
+        try:
+            os.close(read_fd)
+            _writer(path, interview_id, start, write_fd)
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(1)
+    os.close(write_fd)
+    return pid, read_fd
+
+
+def _read_acks(fd: int, buffer: bytearray, until: float | None) -> None:
+    """Read acknowledgements until `until` (monotonic), or until EOF when `until` is None."""
+    while True:
+        timeout = None if until is None else max(0.0, until - time.monotonic())
+        ready, _, _ = select.select([fd], [], [], timeout)
+        if not ready:
+            return
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            return
+        buffer.extend(chunk)
+
+
+def _stored(path: Path, interview_id: int) -> tuple[dict[int, str], int | None]:
+    """Reopen the file as Afterword does (it refuses a damaged file), check it, read it back."""
+    repo = Repository.open(path)  # raises DatabaseProblem on any damage
+    try:
+        assert repo.db.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        answers = repo.answers(interview_id)
+    finally:
+        repo.close()
+    last = answers.pop("LAST", None)
+    return {int(k[1:]): v for k, v in answers.items() if k.startswith("K")}, (
+        int(last) if last is not None else None
+    )
+
+
+def test_sigkill_in_the_middle_of_commits_loses_no_acknowledged_save(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "afterword.db"
+    repo = Repository.open(path)
+    interview_id = capture_interview(repo, Capture(company="Acme"), NOW).id or 0
+    repo.close()
+
+    rng = random.Random(SEED)
+    acknowledged: set[int] = set()
+    kept_before: set[int] = set()
+    start = 0
+    killed_mid_run = 0
+    for round_no in range(ROUNDS):
+        pid, fd = _spawn(path, interview_id, start)
+        buffer = bytearray()
+        try:
+            if round_no % 5 == 4:  # now and then while it opens (and recovers) the file
+                _read_acks(fd, buffer, time.monotonic() + rng.uniform(0.0, 0.03))
+            else:  # most of the time while it commits: after its first save, a random delay
+                deadline = time.monotonic() + 10
+                while b"\n" not in buffer and time.monotonic() < deadline:
+                    _read_acks(fd, buffer, time.monotonic() + 0.05)
+                assert b"\n" in buffer, "the writer never saved anything"
+                _read_acks(fd, buffer, time.monotonic() + rng.uniform(0.0, 0.12))
+                killed_mid_run += 1
+            os.kill(pid, signal.SIGKILL)
+        finally:
+            _, status = os.waitpid(pid, 0)
+            _read_acks(fd, buffer, None)
+            os.close(fd)
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
+        this_round = {int(line) for line in bytes(buffer).split(b"\n")[:-1]}
+        acknowledged |= this_round
+
+        stored, last = _stored(path, interview_id)
+        missing = sorted(acknowledged - stored.keys())
+        assert not missing, f"round {round_no}: acknowledged saves lost: {missing[:10]}"
+        for i in this_round:
+            assert stored[i] == payload(i), f"round {round_no}: save {i} changed"
+        in_flight = set(stored) - acknowledged - kept_before
+        assert in_flight <= {max(this_round, default=start - 1) + 1}, sorted(in_flight)
+        for i in in_flight:
+            assert stored[i] == payload(i)  # the save in flight is whole, never half
+        if stored:
+            assert last == max(stored)  # its transaction's other write came with it
+        assert kept_before <= stored.keys()  # a save in flight, once there, stays
+        kept_before = set(stored)
+        start = max(stored, default=start - 1) + 1
+
+    assert killed_mid_run >= 40
+    assert len(acknowledged) >= ROUNDS  # the kills really landed among commits
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
