@@ -21,6 +21,10 @@ class DatabaseProblem(Exception):
     """The database file cannot be used; the message names the file and what to do."""
 
 
+class WriteProblem(DatabaseProblem):
+    """A write was refused (busy, disk full, read-only) and rolled back; the message says why."""
+
+
 def _problem(path: Path, what: str, todo: str) -> DatabaseProblem:
     return DatabaseProblem(f"{path}: {what}. {todo}")
 
@@ -199,7 +203,11 @@ class StoreBase:
 
     @contextmanager
     def write(self) -> Iterator[None]:
-        """Run the enclosed writes in one BEGIN IMMEDIATE transaction (nested: one savepoint)."""
+        """Run the enclosed writes in one BEGIN IMMEDIATE transaction (nested: one savepoint).
+
+        A write the file refuses (another instance holding it past the busy timeout, a full
+        disk, a read-only file) is rolled back whole and raised as a WriteProblem naming the
+        file and what to do, never as a bare sqlite3 error."""
         conn = self.db.conn
         if self._depth:
             self._depth += 1
@@ -207,25 +215,50 @@ class StoreBase:
             try:
                 yield
             except BaseException:
-                conn.execute("ROLLBACK TO nested")
-                conn.execute("RELEASE nested")
+                if conn.in_transaction:  # SQLite may have rolled everything back already
+                    conn.execute("ROLLBACK TO nested")
+                    conn.execute("RELEASE nested")
                 raise
             finally:
                 self._depth -= 1
             conn.execute("RELEASE nested")
             return
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._write_problem(exc) from exc
         self._depth = 1
         try:
             yield
-        except BaseException:
+            conn.execute("COMMIT")
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise self._write_problem(exc) from exc
             raise
-        else:
-            conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def _write_problem(self, exc: sqlite3.OperationalError) -> WriteProblem:
+        path = Path(self.path).absolute() if self.path else Path("the database")
+        reason = str(exc)
+        if "locked" in reason or "busy" in reason:
+            what = (
+                f"is held by another program (another Afterword?) that kept writing for "
+                f"over {BUSY_TIMEOUT_MS / 1000:g} s"
+            )
+            todo = "Nothing was saved from this change; close the other one and try again."
+        elif "full" in reason:
+            what = f"the disk is full ({reason})"
+            todo = "Nothing was saved from this change; free some space and try again."
+        elif "readonly" in reason or "read-only" in reason:
+            what = f"cannot be written ({reason})"
+            todo = "Make the file and its folder writable (chmod 600), then try again."
+        else:
+            what = f"could not be written ({reason})"
+            todo = "Nothing was saved from this change; check the disk, then try again."
+        return WriteProblem(f"{path}: {what}. {todo}")
 
     def rows(
         self, sql: str, params: list[Any] | dict[str, Any] | None = None
