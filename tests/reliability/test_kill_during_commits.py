@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import select
 import signal
 import sqlite3
@@ -26,6 +27,10 @@ from tests.core.conftest import NOW
 
 ROUNDS = 50
 SEED = 20261122  # fixed: a failure can be replayed
+INTERVIEWS = 10
+PROMPTS = ("B3", "B6", "B7", "B8")
+FIELDS = len(PROMPTS) * INTERVIEWS
+SAVE = re.compile(r"save (\d+) ")
 
 
 def payload(i: int) -> str:
@@ -35,25 +40,31 @@ def payload(i: int) -> str:
     return f"save {i} é 北 🎉 " + "words and more " * (size // 15)
 
 
-def _writer(path: Path, interview_id: int, start: int, ack_fd: int) -> None:
+def field(i: int, interviews: list[int]) -> tuple[int, str]:
+    """The answer save number `i` goes to: the saves go round FIELDS answers."""
+    slot = i % FIELDS
+    return interviews[slot // len(PROMPTS)], PROMPTS[slot % len(PROMPTS)]
+
+
+def _writer(path: Path, interviews: list[int], start: int, ack_fd: int) -> None:
     """Save answers in a loop; print each counter after its save returned. Never returns."""
     repo = Repository.open(path)
     i = start
     while True:
         with repo.write():  # one transaction: the save and the "last" marker, both or neither
-            repo.save_answer(interview_id, f"K{i:06d}", payload(i))
-            repo.save_answer(interview_id, "LAST", str(i))
+            repo.save_answer(*field(i, interviews), payload(i))
+            repo.save_answer(interviews[0], "B4", str(i))
         os.write(ack_fd, f"{i}\n".encode())  # a few bytes: one atomic pipe write
         i += 1
 
 
-def _spawn(path: Path, interview_id: int, start: int) -> tuple[int, int]:
+def _spawn(path: Path, interviews: list[int], start: int) -> tuple[int, int]:
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: write until killed, never return into pytest
         try:
             os.close(read_fd)
-            _writer(path, interview_id, start, write_fd)
+            _writer(path, interviews, start, write_fd)
         except BaseException:
             traceback.print_exc()
         finally:
@@ -75,33 +86,44 @@ def _read_acks(fd: int, buffer: bytearray, until: float | None) -> None:
         buffer.extend(chunk)
 
 
-def _stored(path: Path, interview_id: int) -> tuple[dict[int, str], int | None]:
-    """Reopen the file as Afterword does (it refuses a damaged file), check it, read it back."""
+def _stored(path: Path, interviews: list[int]) -> tuple[dict[tuple[int, str], int], int]:
+    """Reopen the file as Afterword does (it refuses a damaged file), check it, read it back:
+    the save number each answer holds (its text checked whole), and the last-save marker."""
     repo = Repository.open(path)  # raises DatabaseProblem on any damage
     try:
         assert repo.db.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        answers = repo.answers(interview_id)
+        held: dict[tuple[int, str], int] = {}
+        for iid in interviews:
+            for prompt, text in repo.answers(iid).items():
+                if prompt in PROMPTS:
+                    match = SAVE.match(text)
+                    assert match, text[:40]
+                    number = int(match.group(1))
+                    assert text == payload(number), f"save {number} is not whole"
+                    assert field(number, interviews) == (iid, prompt)
+                    held[iid, prompt] = number
+        last = int(repo.answers(interviews[0]).get("B4", "-1"))
     finally:
         repo.close()
-    last = answers.pop("LAST", None)
-    return {int(k[1:]): v for k, v in answers.items() if k.startswith("K")}, (
-        int(last) if last is not None else None
-    )
+    return held, last
 
 
 def test_sigkill_in_the_middle_of_commits_loses_no_acknowledged_save(tmp_path: Path) -> None:
     path = tmp_path / "data" / "afterword.db"
     repo = Repository.open(path)
-    interview_id = capture_interview(repo, Capture(company="Acme"), NOW).id or 0
+    interviews = [
+        capture_interview(repo, Capture(company=f"Company {n}"), NOW).id or 0
+        for n in range(INTERVIEWS)
+    ]
     repo.close()
 
     rng = random.Random(SEED)
-    acknowledged: set[int] = set()
-    kept_before: set[int] = set()
+    newest_acknowledged: dict[tuple[int, str], int] = {}  # per answer, the last save acked
+    acknowledged = 0
     start = 0
     killed_mid_run = 0
     for round_no in range(ROUNDS):
-        pid, fd = _spawn(path, interview_id, start)
+        pid, fd = _spawn(path, interviews, start)
         buffer = bytearray()
         try:
             if round_no % 5 == 4:  # now and then while it opens (and recovers) the file
@@ -119,26 +141,22 @@ def test_sigkill_in_the_middle_of_commits_loses_no_acknowledged_save(tmp_path: P
             _read_acks(fd, buffer, None)
             os.close(fd)
         assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
-        this_round = {int(line) for line in bytes(buffer).split(b"\n")[:-1]}
-        acknowledged |= this_round
-
-        stored, last = _stored(path, interview_id)
-        missing = sorted(acknowledged - stored.keys())
-        assert not missing, f"round {round_no}: acknowledged saves lost: {missing[:10]}"
+        this_round = [int(line) for line in bytes(buffer).split(b"\n")[:-1]]
+        assert this_round == list(range(start, start + len(this_round)))
+        acknowledged += len(this_round)
         for i in this_round:
-            assert stored[i] == payload(i), f"round {round_no}: save {i} changed"
-        in_flight = set(stored) - acknowledged - kept_before
-        assert in_flight <= {max(this_round, default=start - 1) + 1}, sorted(in_flight)
-        for i in in_flight:
-            assert stored[i] == payload(i)  # the save in flight is whole, never half
-        if stored:
-            assert last == max(stored)  # its transaction's other write came with it
-        assert kept_before <= stored.keys()  # a save in flight, once there, stays
-        kept_before = set(stored)
-        start = max(stored, default=start - 1) + 1
+            newest_acknowledged[field(i, interviews)] = i
+
+        held, last = _stored(path, interviews)
+        lost = {k: v for k, v in newest_acknowledged.items() if held.get(k, -1) < v}
+        assert not lost, f"round {round_no}: acknowledged saves lost: {lost}"
+        in_flight = start + len(this_round)  # the one save that may be committed, not acked
+        assert max(held.values(), default=-1) <= in_flight
+        assert last == max(held.values(), default=-1)  # its transaction's other write came too
+        start = last + 1
 
     assert killed_mid_run >= 40
-    assert len(acknowledged) >= ROUNDS  # the kills really landed among commits
+    assert acknowledged >= ROUNDS  # the kills really landed among commits
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -55,23 +55,31 @@ def test_two_repositories_in_one_process_see_each_others_writes(
         again.close()
 
 
-def _child_writes(path: Path, interview_id: int, tag: str, go_fd: int) -> None:
-    """Wait for the start signal, then save SAVES answers and SAVES Q&A pairs at full speed."""
+PROMPTS = ("B3", "B6", "B7", "B8")
+
+
+def _target(i: int, mine: list[int]) -> tuple[int, str]:
+    """The answer save number `i` of one writer goes to (round its own interviews' prompts)."""
+    return mine[i % len(mine)], PROMPTS[(i // len(mine)) % len(PROMPTS)]
+
+
+def _child_writes(path: Path, mine: list[int], shared: int, tag: str, go_fd: int) -> None:
+    """Wait for the start signal, then save answers and add Q&A pairs at full speed."""
     repo = Repository.open(path)
     os.read(go_fd, 1)
     for i in range(SAVES):
-        repo.save_answer(interview_id, f"{tag}{i:04d}", f"{tag} answer {i}")
+        repo.save_answer(*_target(i, mine), f"{tag} answer {i}")
         if i % 3 == 0:
-            repo.add_qa(QA(interview_id=interview_id, question=f"{tag} q{i}"))
+            repo.add_qa(QA(interview_id=shared, question=f"{tag} q{i}"))
     repo.close()
 
 
-def _fork_writer(path: Path, interview_id: int, tag: str, go_fd: int) -> int:
+def _fork_writer(path: Path, mine: list[int], shared: int, tag: str, go_fd: int) -> int:
     pid = os.fork()
     if pid == 0:
         code = 1
         try:
-            _child_writes(path, interview_id, tag, go_fd)
+            _child_writes(path, mine, shared, tag, go_fd)
             code = 0
         except BaseException:
             traceback.print_exc()
@@ -83,8 +91,12 @@ def _fork_writer(path: Path, interview_id: int, tag: str, go_fd: int) -> int:
 def test_two_processes_writing_at_once_both_succeed_and_lose_nothing(
     db_path: Path, interview_id: int
 ) -> None:
+    repo = Repository.open(db_path)
+    ids = [capture_interview(repo, Capture(company=f"Co {n}"), NOW).id or 0 for n in range(6)]
+    repo.close()
+    mine = {"A": ids[:3], "B": ids[3:]}
     go_read, go_write = os.pipe()
-    pids = [_fork_writer(db_path, interview_id, tag, go_read) for tag in ("A", "B")]
+    pids = [_fork_writer(db_path, mine[tag], interview_id, tag, go_read) for tag in mine]
     os.write(go_write, b"gg")  # both start together
     codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
     os.close(go_read)
@@ -93,16 +105,17 @@ def test_two_processes_writing_at_once_both_succeed_and_lose_nothing(
 
     repo = Repository.open(db_path)
     try:
-        answers = repo.answers(interview_id)
+        stored = {iid: repo.answers(iid) for iid in ids}
         pairs = repo.qa_list(interview_id)
     finally:
         repo.close()
-    questions = [qa.question for qa in pairs]
-    for tag in ("A", "B"):
-        assert {k: v for k, v in answers.items() if k.startswith(tag)} == {
-            f"{tag}{i:04d}": f"{tag} answer {i}" for i in range(SAVES)
-        }
-        assert [q for q in questions if q.startswith(tag)] == [
+    for tag, theirs in mine.items():
+        expected: dict[int, dict[str, str]] = {iid: {} for iid in theirs}
+        for i in range(SAVES):  # the last save of each answer wins
+            iid, prompt = _target(i, theirs)
+            expected[iid][prompt] = f"{tag} answer {i}"
+        assert {iid: stored[iid] for iid in theirs} == expected
+        assert [qa.question for qa in pairs if qa.question.startswith(tag)] == [
             f"{tag} q{i}" for i in range(0, SAVES, 3)
         ]
     # BEGIN IMMEDIATE: two writers never read the same MAX(position) and both use it.
