@@ -111,12 +111,12 @@ def similar_notes(body: str, siblings: tuple[Sibling, ...]) -> list[NoteFinding]
             continue
         shared = shared_sentences(body, sibling)
         span = shared[0].span if shared else None
-        count = f"; {len(shared)} sentence(s) nearly the same" if shared else ""
+        count = f", {len(shared)} sentence(s) shared" if shared else ""
         found.append(
             NoteFinding(
                 "C1",
                 f"Reads like your note to {sibling.person} ({score:.0f}% alike{count}). "
-                "Interviewers compare notes: make this one theirs.",
+                "Interviewers compare notes.",
                 span,
                 sibling=sibling.person,
                 shared=tuple(shared),

@@ -200,7 +200,13 @@ class TimelineScreen(TimelineActions, ModeScreen):
         self.reload()
 
     def action_open(self) -> None:
-        """Open what the action needs: its interview's debrief."""
+        """Open what the action needs: the note to write (a thank-you, a status check ...),
+        else its interview's debrief."""
+        from core.services_notes import note_kind
+        from tui.screens.note_editor import open_note_editor
+
         item = self._selected()
-        if item is not None:
+        if item is not None and note_kind(item.action.kind) is not None:
+            open_note_editor(self, action_id=item.action.id)
+        elif item is not None:
             self.app.open_interview(item.action.interview_id)  # type: ignore[attr-defined]
