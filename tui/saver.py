@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
 SAVE_DELAY = 0.25  # seconds from the first unsaved keystroke to the write (issue: <= 500 ms)
+RETRY_DELAY = 5.0  # seconds between tries of a write that failed (disk full, file busy)
 
 
 class Saver:
@@ -19,21 +20,34 @@ class Saver:
         self._app = app
         self._pending: dict[object, Callable[[], None]] = {}
         self._timer: Timer | None = None
+        self._failing: set[object] = set()
+        self._retrying = False  # the timer is the slow retry, not the save delay
         self.on_error: Callable[[object, Exception], None] | None = None
         self.after_flush: list[Callable[[], object]] = []
 
     def schedule(self, key: object, write: Callable[[], None]) -> None:
         """Remember `write` as the latest save for `key`; it runs within SAVE_DELAY."""
         self._pending[key] = write
+        if self._timer is not None and self._retrying:  # a change: try sooner than the retry
+            self._timer.stop()
+            self._timer = None
+            self._retrying = False
         if self._timer is None:
             self._timer = self._app.set_timer(SAVE_DELAY, self.flush)
 
     def flush(self) -> None:
-        """Run every pending write now (called by the timer and on every way out)."""
+        """Run every pending write now (called by the timer and on every way out).
+
+        A write the file refused (WriteProblem: disk full, file busy) stays pending: it is
+        tried again at the next flush (the next change, a way out, or RETRY_DELAY later), so
+        space freed on a full disk saves the text without another keystroke. Its error is
+        reported once, not at every try."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        self._retrying = False
         wrote = bool(self._pending)
+        failed: dict[object, Callable[[], None]] = {}
         while self._pending:
             key, write = next(iter(self._pending.items()))
             del self._pending[key]
@@ -42,7 +56,17 @@ class Saver:
             except Exception as exc:  # shown next to the field; never a traceback
                 if self.on_error is None:
                     raise
-                self.on_error(key, exc)
+                from core.repository.base import WriteProblem  # loaded by now: no start-up cost
+
+                if isinstance(exc, WriteProblem):
+                    failed[key] = write
+                if key not in self._failing:
+                    self.on_error(key, exc)
+        self._failing = set(failed)
+        if failed:
+            self._pending.update(failed)
+            self._timer = self._app.set_timer(RETRY_DELAY, self.flush)
+            self._retrying = True
         if wrote:
             for listener in list(self.after_flush):
                 listener()
