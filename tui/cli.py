@@ -9,6 +9,7 @@ import click
 
 from tui.cli_data import COMMANDS as DATA_COMMANDS
 from tui.cli_export import export
+from tui.cli_note import COMMANDS as NOTE_COMMANDS
 from tui.cli_plan import COMMANDS as PLAN_COMMANDS
 from tui.cli_plan import plan_new_interview
 
@@ -151,7 +152,7 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
 
 
 main.add_command(export)
-for _command in (*PLAN_COMMANDS, *DATA_COMMANDS):
+for _command in (*PLAN_COMMANDS, *DATA_COMMANDS, *NOTE_COMMANDS):
     main.add_command(_command)
 
 if __name__ == "__main__":
