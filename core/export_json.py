@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from core.models import (
     QA,
@@ -24,9 +25,10 @@ from core.models import (
     Touch,
 )
 from core.private_file import write_private
+from core.prompts import PROMPTS_BY_ID
 from core.repository import Repository
 from core.repository.dump import ReferenceProblem, TableShape
-from core.text import CleanLine, CleanText
+from core.text import CleanText
 
 FORMAT = "afterword"
 FORMAT_VERSION = 1
@@ -59,8 +61,15 @@ class AnswerRecord(Model):
     """The free-text answer to one debrief prompt of one interview."""
 
     interview_id: int
-    prompt_id: CleanLine = Field(min_length=1, max_length=20)
+    prompt_id: str
     text: CleanText = ""
+
+    @field_validator("prompt_id")
+    @classmethod
+    def _known_prompt(cls, value: str) -> str:
+        if value not in PROMPTS_BY_ID:  # the search index keys answers by prompt number
+            raise ValueError(f"unknown prompt {value!r} (B1-B10)")
+        return value
 
 
 def _stored(record: Any) -> dict[str, Any]:
@@ -271,6 +280,8 @@ def import_text(repo: Repository, text: str) -> ImportResult:
         raise ImportProblem(
             [f"{here}.{exc.column}: no {exc.parent} row {exc.value!r} in the file or the database"]
         ) from exc
+    except sqlite3.IntegrityError as exc:  # a constraint the checks above do not know of
+        raise ImportProblem([f"the database refused the file ({exc})"]) from exc
     rows = sum(len(r) for r in parsed.rows.values())
     return ImportResult(rows=rows, written=counts.written, unchanged=counts.unchanged)
 

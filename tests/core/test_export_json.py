@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sqlite3
 import stat
 import time
 from collections.abc import Iterator
@@ -210,6 +211,7 @@ def _drop(section: str, index: int, name: str) -> Any:
         (_set("touches", 2, "id", 1), "touches[2]: same id as touches[0]"),
         (_set("actions", 1, "key", "debrief:"), "actions[1]: same interview_id, key as actions[0]"),
         (_set("meta", 0, "value", "not-a-uuid"), "meta[0]: Value error, database_id is not"),
+        (_set("answers", 2, "prompt_id", "B33"), "answers[2].prompt_id: Value error, unknown"),
         (lambda d: d.__setitem__("qa", {}), "qa: expected a list"),
         (lambda d: d.__setitem__("recipes", []), "recipes: unknown section"),
         (lambda d: d.__setitem__("version", 2), "version: 2 was written by a newer Afterword"),
@@ -229,6 +231,20 @@ def test_malformed_file_is_refused_whole(
         import_text(repo, _bad(generated, change))
     assert str(caught.value).startswith(message)
     assert export_text(repo) == before
+
+
+def test_a_constraint_the_checks_miss_is_still_one_problem(
+    generated: dict[str, Any], repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the database refuse a row for a reason the checks do not know, the import is
+    refused as a whole with that reason, not a traceback."""
+
+    def refuse(tables: object) -> None:
+        raise sqlite3.IntegrityError("UNIQUE constraint failed: search.rowid")
+
+    monkeypatch.setattr(repo, "load_tables", refuse)
+    with pytest.raises(ImportProblem, match=r"^the database refused the file \(UNIQUE"):
+        import_text(repo, json.dumps(generated))
 
 
 def test_syntax_error_names_line_and_column(generated: dict[str, Any], repo: Repository) -> None:
