@@ -21,6 +21,7 @@ _ESCAPE_SEQUENCES = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+_C1 = re.compile(r"[\x80-\x9f]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -29,7 +30,7 @@ def clean_text(value: str) -> str:
     if not value:
         return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x1b" in value or any("\x80" <= ch <= "\x9f" for ch in value):
+    if "\x1b" in value or _C1.search(value):
         value = _ESCAPE_SEQUENCES.sub("", value)
     return _CONTROLS.sub("", value)
 
