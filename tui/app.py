@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tui.commands import AfterwordCommands
+from tui.learning import LEARNING_BINDINGS, LearningKeys
 from tui.saver import Saver
 from tui.screens.debrief import DebriefScreen
 from tui.session import AppConfig, Session
@@ -38,7 +39,7 @@ def _timeline_screen() -> Screen[None]:
     return TimelineScreen()
 
 
-class AfterwordApp(App[None]):
+class AfterwordApp(LearningKeys, App[None]):
     """A workbook for the hours and weeks after a job interview."""
 
     TITLE = "Afterword"
@@ -56,6 +57,7 @@ class AfterwordApp(App[None]):
         Binding("d", "switch_mode('debrief')", "Debrief"),
         Binding("c", "switch_mode('contacts')", "Contacts"),
         Binding("t", "switch_mode('timeline')", "Timeline"),
+        *LEARNING_BINDINGS,
         Binding("question_mark", "toggle_keys", "Keys"),
     ]
 
@@ -160,15 +162,15 @@ class AfterwordApp(App[None]):
             event.text = clean_text(event.text)
         await super().on_event(event)
 
-    def open_interview(self, interview_id: int) -> None:
-        """Show this interview's debrief."""
+    def open_interview(self, interview_id: int, prompt_id: str | None = None) -> None:
+        """Show this interview's debrief (on this prompt, if given)."""
         self.saver.flush()
         if self.session is not None:
             self.session.interview_id = interview_id
         self.switch_mode("debrief")
         screen = self.screen
         if isinstance(screen, DebriefScreen):
-            screen.show_interview(interview_id)
+            screen.show_interview(interview_id, prompt_id)
 
     def action_new_interview(self) -> None:
         """Open the New interview form."""

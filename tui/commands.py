@@ -11,6 +11,7 @@ _COMMANDS = (
     ("Switch interview", "switch_interview", "Open another interview's debrief"),
     ("Debrief", "switch_mode('debrief')", "The debrief of the current interview"),
     ("Keys", "toggle_keys", "Show or hide the keys panel"),
+    ("Search past answers", "search", "Questions, answers, debriefs, highlights and notes (/)"),
 )
 
 

@@ -36,8 +36,8 @@ class DebriefScreen(Screen[None]):
         if session is not None:
             self.show_interview(session.interview_id)
 
-    def show_interview(self, interview_id: int | None) -> None:
-        """Show this interview's debrief (or the welcome panel when there is none)."""
+    def show_interview(self, interview_id: int | None, prompt_id: str | None = None) -> None:
+        """Show this interview's debrief, on a prompt if given (the welcome panel if none)."""
         from tui.widgets.debrief_body import DebriefBody
 
         session: Session | None = getattr(self.app, "session", None)
@@ -52,7 +52,7 @@ class DebriefScreen(Screen[None]):
         session.interview_id = interview_id
         session.changed.add(interview_id)  # the plan is recomputed when the timeline shows
         self._set_topbar(session)
-        body.mount(DebriefBody(session, interview_id))
+        body.mount(DebriefBody(session, interview_id, prompt_id))
 
     def _tick(self) -> None:
         session: Session | None = getattr(self.app, "session", None)

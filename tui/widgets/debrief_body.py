@@ -69,10 +69,11 @@ class DebriefBody(Vertical):
         Binding("escape", "focus_prompts", "Prompts", show=False),
     ]
 
-    def __init__(self, session: Session, interview_id: int) -> None:
+    def __init__(self, session: Session, interview_id: int, prompt_id: str | None = None) -> None:
         super().__init__(classes="debrief")
         self.session = session
         self.interview_id = interview_id
+        self.start_prompt = prompt_id  # where a search or the practice list leads
 
     def compose(self) -> ComposeResult:
         """Checklist, prompt list, editor panes."""
@@ -87,10 +88,12 @@ class DebriefBody(Vertical):
             yield ContentSwitcher(id="editor")  # panes are built when first shown
 
     def on_mount(self) -> None:
-        """Marks first, then the cursor in the first unanswered prompt."""
+        """Marks first, then the cursor in the first unanswered prompt (or the one asked for)."""
         self.session.saver.after_flush.append(self.refresh_marks)
         done = self.refresh_marks()
         first = next((i for i, p in enumerate(PROMPTS) if p.id not in done), 0)
+        if self.start_prompt in PROMPTS_BY_ID:
+            first = PROMPTS.index(PROMPTS_BY_ID[self.start_prompt])
         prompts = self.query_one("#prompt-list", OptionList)
         prompts.highlighted = first
         prompts.focus()

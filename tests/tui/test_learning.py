@@ -1,0 +1,163 @@
+"""Learning across interviews by real keys: search (F3), then checked in the repository."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import ContentSwitcher, OptionList
+
+from core.models import QA
+from core.repository import Repository
+from core.services import Capture, capture_interview
+from tests.tui.pilot_helpers import (
+    NOW,
+    SIZE,
+    MakeApp,
+    RepoOn,
+    screen_text,
+    type_text,
+    wait_for_save,
+)
+from tui.app import AfterwordApp
+from tui.screens.debrief import DebriefScreen
+from tui.screens.learning_view import MATCH_STYLE
+from tui.screens.search import SEARCH_DELAY, SearchScreen
+from tui.widgets.debrief_body import DebriefBody
+
+MARKUP = "Tell me about [bold]x[/] and [@click=app.quit] conflicts"
+
+
+@dataclass(frozen=True)
+class Three:
+    """Globex (oldest: a stumper), Initech (a B4 answer), Acme (latest, highlights for Jane)."""
+
+    globex: int
+    initech: int
+    acme: int
+
+
+@pytest.fixture
+def three(db_path: Path) -> Three:
+    """Three interviews over three weeks; the app opens on Acme, the latest."""
+    repo = Repository.open(db_path)
+    ids = []
+    for company, ended in (("Globex", "2026-11-02 10:00"), ("Initech", "2026-11-09 15:00")):
+        ids.append(capture_interview(repo, Capture(company=company, ended=ended), NOW).id or 0)
+    acme = capture_interview(
+        repo, Capture(company="Acme", ended="1 hour ago", people="Jane Doe"), NOW
+    )
+    repo.add_qa(QA(interview_id=ids[0], question=MARKUP, answer="Listened first.", stumped=True))
+    repo.save_answer(ids[1], "B4", "Rehearse the salary question; shorter stories.")
+    jane = repo.participants(acme.id or 0)[0][0]
+    repo.save_highlights(acme.id or 0, jane.id or 0, "Her robotics club, and the salary bands")
+    repo.close()
+    return Three(ids[0], ids[1], acme.id or 0)
+
+
+def body(app: AfterwordApp) -> DebriefBody:
+    """The debrief body shown (asserting the debrief is the screen)."""
+    assert isinstance(app.screen, DebriefScreen)
+    return app.screen.query_one(DebriefBody)
+
+
+def current_prompt(app: AfterwordApp) -> str:
+    """The prompt whose pane the debrief's editor shows."""
+    return str(body(app).query_one("#editor", ContentSwitcher).current).removeprefix("pane-")
+
+
+async def search_for(pilot: Pilot[None], words: str) -> SearchScreen:
+    """Press / and type the words; wait for the results."""
+    await pilot.press("slash")
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    await type_text(pilot, words)
+    await pilot.pause(SEARCH_DELAY + 0.1)
+    return screen
+
+
+async def test_f3_slash_finds_an_old_question_by_one_word_and_enter_goes_there(
+    make_app: MakeApp, three: Three
+) -> None:
+    """F3: / opens the search; one word finds the Globex question, its markup shown literally
+    and the word marked; Enter opens Globex's debrief on B1."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert body(app).interview_id == three.acme
+        screen = await search_for(pilot, "conflict")
+        assert [h.interview_id for h in screen.hits] == [three.globex]
+        text = screen_text(app)
+        assert "[bold]x[/] and [@click=app.quit] conflicts" in text
+        assert "Question  Globex · round 1 · 02 Nov 2026" in text
+        prompt = screen.query_one("#search-results", OptionList).get_option_at_index(0).prompt
+        styled = [prompt.plain[s.start : s.end] for s in prompt.spans if s.style == MATCH_STYLE]
+        assert styled == ["conflicts"]
+
+        await pilot.press("enter")
+        await pilot.pause()
+        assert body(app).interview_id == three.globex
+        assert app.session is not None and app.session.interview_id == three.globex
+        assert current_prompt(app) == "B1"
+
+
+async def test_f3_results_rank_every_kind_and_lead_to_their_prompt(
+    make_app: MakeApp, three: Three
+) -> None:
+    """F3: 'salary' is in a B4 answer and in highlights; down then Enter opens the second."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_for(pilot, "salary")
+        found = {(h.interview_id, h.prompt_id) for h in screen.hits}
+        assert found == {(three.initech, "B4"), (three.acme, "B2")}
+        second = screen.hits[1]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert (body(app).interview_id, current_prompt(app)) == (
+            second.interview_id,
+            second.prompt_id,
+        )
+
+
+async def test_f3_what_is_typed_in_the_debrief_is_found_at_once(
+    make_app: MakeApp, three: Three, repo_on: RepoOn
+) -> None:
+    """F3: an answer typed in the debrief is searchable as soon as it is saved (the index
+    follows every save); escape closes the search without going anywhere."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "rehearse")
+        await pilot.press("enter")  # Initech's B4
+        await pilot.pause()
+        await pilot.press("ctrl+up")  # B3, the cursor in its editor
+        await pilot.pause()
+        where = (body(app).interview_id, current_prompt(app))
+        assert where == (three.initech, "B3")
+        await type_text(pilot, "Zeppelin anecdote landed well")
+        await wait_for_save(pilot)
+        await pilot.press("escape")
+        screen = await search_for(pilot, "zeppelin")
+        assert [(h.interview_id, h.prompt_id) for h in screen.hits] == [where]
+        await pilot.press("escape")
+        assert isinstance(app.screen, DebriefScreen)
+        assert (body(app).interview_id, current_prompt(app)) == where
+    repo = repo_on()
+    assert [h.kind for h in repo.search_rows('"zeppelin"')] == ["answer"]
+
+
+async def test_f3_palette_entry_and_empty_results(make_app: MakeApp, three: Three) -> None:
+    """F3: 'Search past answers' in the palette opens it; a word found nowhere says so."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "search past")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await type_text(pilot, "xylophone")
+        await pilot.pause(SEARCH_DELAY + 0.1)
+        assert "Nothing matches 'xylophone'." in screen_text(app)
+        await pilot.press("enter")  # nothing to open: stays
+        assert isinstance(app.screen, SearchScreen)
