@@ -43,7 +43,9 @@ def eml_message(name: str, email: str, subject: str, body: str, now: datetime) -
     message["Date"] = format_datetime(now)
     message["X-Unsent"] = "1"
     text = body if body.endswith("\n") else body + "\n"
-    message.set_content(text, cte="7bit" if text.isascii() else "quoted-printable")
+    # ASCII: the library picks 7bit, or quoted-printable when a paragraph is longer than a
+    # mail line may be (RFC 5322: 998); anything else: quoted-printable, never raw 8bit.
+    message.set_content(text, cte=None if text.isascii() else "quoted-printable")
     return message
 
 

@@ -50,6 +50,14 @@ def test_eml_ascii_body_stays_plain_7bit() -> None:
     assert message.get_content().replace("\r\n", "\n") == "Dear Jane,\n\nThanks.\n"
 
 
+def test_eml_long_paragraph_keeps_mail_lines_short() -> None:
+    """A paragraph of 1,400 characters is still sent in lines a mail server accepts."""
+    body = "Dear Jane,\n\n" + "word " * 280 + "\n"
+    data = eml_bytes("Jane Doe", "jane@acme.com", "Thanks", body, NOW)
+    assert max(len(raw) for raw in data.split(b"\r\n")) <= 78
+    assert parse(data).get_content().replace("\r\n", "\n") == body
+
+
 def test_eml_without_a_valid_address_has_no_to_header() -> None:
     """A missing or invalid email leaves To out (the mail client asks for it)."""
     for address in ("", "not an address"):

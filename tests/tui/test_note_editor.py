@@ -228,3 +228,54 @@ def test_snapshot_of_the_editor_with_findings(
         assert {"C1", "C6", "A1"} <= set(codes(app))
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=open_marcus)
+
+
+async def test_d7_guard_asks_before_a_status_check_is_marked_sent(
+    make_app: MakeApp, db_path: Path, repo_on: RepoOn
+) -> None:
+    """D7/E2: a status check two days after the last one: n keeps it unsent, y sends it."""
+    from datetime import timedelta
+
+    from core.models import Touch
+    from core.services_plan import log_touch, plan_context
+    from core.settings import Settings
+    from tests.tui.pilot_helpers import TZ
+    from tui.screens.confirm import ConfirmScreen
+
+    _seed(db_path)
+    repo = Repository.open(db_path)
+    latest = repo.latest_interview()
+    assert latest is not None
+    earlier = Touch(
+        interview_id=latest.interview.id or 0, at=NOW - timedelta(days=2), kind=TouchKind.STATUS
+    )
+    log_touch(repo, earlier, NOW, plan_context(Settings(tz=TZ)), override=True)
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "home")
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        for _ in range(screen.query_one(DataTable).row_count):
+            key = screen.current_key() or ""
+            item = screen.items.get(int(key)) if key.isdigit() else None
+            status = item is not None and item.action.kind is ActionKind.STATUS_CHECK
+            if status and item and item.company == "Acme Robotics" and item.action.is_open:
+                break
+            await pilot.press("down")
+        assert item is not None and item.company == "Acme Robotics"
+        await pilot.press("enter")
+        assert editor(app).view.note.kind is NoteKind.STATUS_CHECK
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Hold on (D7, E2)" in screen_text(app)
+        await pilot.press("n")
+        assert editor(app).view.note.id is not None
+        note_id = editor(app).view.note.id or 0
+        assert repo_on().get_note(note_id).sent_at is None
+        await pilot.press("ctrl+s", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+    repo = repo_on()
+    assert repo.get_note(note_id).sent_at == NOW
+    assert repo.touches(item.action.interview_id)[-1].guard_overridden
