@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -75,3 +76,16 @@ class Saver:
     def pending(self) -> int:
         """How many fields have unsaved changes."""
         return len(self._pending)
+
+
+@contextmanager
+def refusal_shown(app: App[object]) -> Iterator[None]:
+    """Run a key's direct write (add a question, create an interview); if the file refuses it
+    (disk full, busy) say so, as a failed save does, instead of crashing: nothing was written,
+    and the rest of the block (showing the new item) is skipped."""
+    from core.repository.base import WriteProblem  # loaded by now: no start-up cost
+
+    try:
+        yield
+    except WriteProblem as exc:
+        app.notify(f"Could not save: {exc}", severity="error", markup=False, timeout=10)

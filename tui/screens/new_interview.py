@@ -9,6 +9,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
+from tui.saver import refusal_shown
 from tui.text import plain
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
@@ -123,8 +124,10 @@ class NewInterviewScreen(ModalScreen[int | None]):
         for message in self.query(FieldMessage):
             if message.has_class("-error"):
                 message.show_info("")
+        interview = None
         try:
-            interview = capture_interview(session.repo, capture, session.now(), session.country)
+            with refusal_shown(self.app):
+                interview = capture_interview(session.repo, capture, session.now(), session.country)
         except FieldErrors as exc:
             for name, text in exc.errors.items():
                 target = self.query(f"#msg-{name}")
@@ -139,7 +142,8 @@ class NewInterviewScreen(ModalScreen[int | None]):
             if field:
                 field.first().focus()
             return
-        self.dismiss(interview.id)
+        if interview is not None:  # else the file refused it (said so): the form stays
+            self.dismiss(interview.id)
 
     def action_cancel(self) -> None:
         """Close without creating anything."""

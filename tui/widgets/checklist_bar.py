@@ -9,6 +9,7 @@ from textual.widgets import Checkbox, Input, Label
 
 from core.checklist import CHECKLIST
 from core.models import Interview
+from tui.saver import refusal_shown
 from tui.session import Session
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
@@ -77,7 +78,10 @@ class ChecklistBar(Vertical):
         wanted = event.value
         current = self.session.repo.get_interview(self.interview.id or 0)
         if (item_id in current.checklist) != wanted:
-            self.interview = toggle_checklist(self.session.repo, self.interview.id or 0, item_id)
+            with refusal_shown(self.app):
+                self.interview = toggle_checklist(
+                    self.session.repo, self.interview.id or 0, item_id
+                )
 
     @on(Input.Changed, "#next-steps")
     def _next_steps(self, event: Input.Changed) -> None:

@@ -8,7 +8,7 @@ from typing import TypeVar
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
-from tui.saver import Saver
+from tui.saver import Saver, refusal_shown
 from tui.screens.confirm import ConfirmScreen
 
 W = TypeVar("W", bound=Widget)
@@ -38,7 +38,8 @@ def remove_after_confirm(
     def answer(yes: bool | None) -> None:
         if yes:
             saver.flush()
-            delete()
-            item.remove()
+            with refusal_shown(item.app):
+                delete()
+                item.remove()
 
     item.app.push_screen(ConfirmScreen(question), answer)

@@ -9,6 +9,7 @@ from textual.widgets import Input, Static, TextArea
 
 from core.models import Participant, Person
 from core.prompts import Prompt
+from tui.saver import refusal_shown
 from tui.session import Session
 from tui.text import line
 from tui.widgets.field_message import FieldMessage
@@ -97,10 +98,14 @@ class PeoplePane(Vertical):
         from core.services import add_people
 
         message = self.query_one("#add-people-msg", FieldMessage)
+        added = None
         try:
-            added = add_people(self.session.repo, self.interview_id, event.value)
+            with refusal_shown(self.app):
+                added = add_people(self.session.repo, self.interview_id, event.value)
         except PersonLineError as exc:
             message.show_error(str(exc))
+            return
+        if added is None:  # the file refused it (disk full, busy): said so
             return
         if not added:
             message.show_error("Type a name first, e.g. Jane Doe <jane@acme.com>.")

@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 
 from core.models import Promise
 from core.prompts import Prompt
+from tui.saver import refusal_shown
 from tui.session import Session
 from tui.text import plain
 from tui.widgets.field_message import FieldMessage
@@ -132,13 +133,14 @@ class PromisesPane(Vertical):
 
     def action_add(self) -> None:
         """Add an empty promise and put the cursor in it."""
-        promise = self.session.repo.add_promise(Promise(interview_id=self.interview_id))
-        item = PromiseItem(promise, self.session)
-        append_item(
-            self.query_one(".promise-items", VerticalScroll),
-            item,
-            lambda: item.query_one(".promise-text"),
-        )
+        with refusal_shown(self.app):
+            promise = self.session.repo.add_promise(Promise(interview_id=self.interview_id))
+            item = PromiseItem(promise, self.session)
+            append_item(
+                self.query_one(".promise-items", VerticalScroll),
+                item,
+                lambda: item.query_one(".promise-text"),
+            )
 
     def action_remove(self) -> None:
         """Remove the promise holding the focus, after a confirmation."""

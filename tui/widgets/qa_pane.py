@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, Input, Static, TextArea
 
 from core.models import QA
 from core.prompts import Prompt
+from tui.saver import refusal_shown
 from tui.session import Session
 from tui.text import plain
 from tui.widgets.line_input import LineInput
@@ -110,10 +111,12 @@ class QAPane(Vertical):
 
     def action_add(self) -> None:
         """Add an empty pair at the end and put the cursor in its question."""
-        item = QAItem(self.session.repo.add_qa(QA(interview_id=self.interview_id)), self.session)
-        append_item(
-            self.query_one(".qa-items", VerticalScroll), item, lambda: item.query_one(LineInput)
-        )
+        with refusal_shown(self.app):
+            qa = self.session.repo.add_qa(QA(interview_id=self.interview_id))
+            item = QAItem(qa, self.session)
+            append_item(
+                self.query_one(".qa-items", VerticalScroll), item, lambda: item.query_one(LineInput)
+            )
 
     def action_remove(self) -> None:
         """Remove the pair holding the focus, after a confirmation."""

@@ -10,6 +10,7 @@ from textual.widgets.selection_list import Selection
 
 from core.models import QA
 from core.prompts import Prompt
+from tui.saver import refusal_shown
 from tui.session import Session
 from tui.text import plain
 from tui.widgets.field_message import FieldMessage
@@ -61,7 +62,8 @@ class StumpersPane(Vertical):
     def _toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
         qa_id = event.selection.value
         stumped = qa_id in event.selection_list.selected
-        self.session.repo.update_qa(qa_id, stumped=stumped)
+        with refusal_shown(self.app):
+            self.session.repo.update_qa(qa_id, stumped=stumped)
 
     @on(Input.Submitted, "#add-stumper")
     def _add(self, event: Input.Submitted) -> None:
@@ -69,7 +71,10 @@ class StumpersPane(Vertical):
         if not text:
             self.query_one(FieldMessage).show_error("Type the question first.")
             return
-        self.session.repo.add_qa(QA(interview_id=self.interview_id, question=text, stumped=True))
-        event.input.value = ""
-        self.reload()
-        self.query_one(FieldMessage).show_ok("Added to your stumpers and to B1's questions.")
+        with refusal_shown(self.app):
+            self.session.repo.add_qa(
+                QA(interview_id=self.interview_id, question=text, stumped=True)
+            )
+            event.input.value = ""
+            self.reload()
+            self.query_one(FieldMessage).show_ok("Added to your stumpers and to B1's questions.")
