@@ -148,6 +148,23 @@ def _backup_before_migration(conn: sqlite3.Connection, path: Path, next_name: st
     return target
 
 
+def _migrate(db: Database, path: Path, backups: list[Path]) -> None:
+    """Apply the pending migrations, each in its own transaction; one that fails is rolled
+    back and reported as a DatabaseProblem naming it and the copy taken before."""
+    try:
+        migrations.apply(db)
+    except Exception as exc:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        failed = next((m.name for m in migrations.pending(db)), "?")
+        copy = f"a copy from before is at {backups[0]}" if backups else "it was new"
+        raise _problem(
+            path,
+            f"the upgrade to schema {failed} failed ({exc}) and was undone",
+            f"The file is as it was ({copy}); please report this bug.",
+        ) from exc
+
+
 def connect(path: Path) -> tuple[Database, list[Path]]:
     """Open (or create) the database at `path`, migrated; return it and any backups made."""
     path = path.expanduser().absolute()
@@ -175,7 +192,7 @@ def connect(path: Path) -> tuple[Database, list[Path]]:
         pending = migrations.pending(db)
         if pending and applied:
             backups.append(_backup_before_migration(conn, path, pending[0].name))
-        migrations.apply(db)
+        _migrate(db, path, backups)
     except DatabaseProblem:
         conn.close()
         raise
