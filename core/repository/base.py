@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from core.migrations import MIGRATION_SET, known_names, migrations
+from core.text import clean_text
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -210,6 +212,15 @@ def connect(path: Path) -> tuple[Database, list[Path]]:
     return db, backups
 
 
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str) and _UNSAFE.search(value):
+        return clean_text(value)
+    return value
+
+
 class StoreBase:
     """The connection shared by every part of the repository, and its write transaction."""
 
@@ -280,10 +291,17 @@ class StoreBase:
     def rows(
         self, sql: str, params: list[Any] | dict[str, Any] | None = None
     ) -> list[dict[str, Any]]:
-        """Run a read query and return its rows as dictionaries."""
+        """Run a read query and return its rows as dictionaries, text cleaned of controls.
+
+        Text is cleaned on the way in too; cleaning again here means a file written by other
+        means (an old version, a hand edit) can never send an escape sequence to the terminal.
+        """
         cursor = self.db.conn.execute(sql, params or [])
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [
+            {name: _safe(value) for name, value in zip(names, row, strict=True)}
+            for row in cursor.fetchall()
+        ]
 
     def run(self, sql: str, params: list[Any] | dict[str, Any] | None = None) -> int:
         """Run one write statement inside the current transaction; return lastrowid."""
