@@ -7,8 +7,8 @@ from typing import Any
 
 from core.repository.base import StoreBase
 
-MARK_START = "\x02"  # around each matched word in a hit's text; user text never holds them
-MARK_END = "\x03"  # (core.text strips control characters before anything is stored)
+MARK_START = "\ue000"  # around each matched word in a hit's text: private-use characters, not
+MARK_END = "\ue001"  # controls (StoreBase.rows() strips controls from everything it reads)
 ELLIPSIS = "…"
 SEARCH_LIMIT = 50
 MAX_LIMIT = 500

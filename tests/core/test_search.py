@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from core.migrations import migrations, search_index_intact
 from core.models import QA, Interview, Note, NoteKind
 from core.repository import Repository
+from core.repository.search import MARK_END, MARK_START
 from core.services_learning import marked_spans, match_expression, search
 
 
@@ -118,7 +119,8 @@ def test_f3_matches_are_spans_and_user_markup_stays_literal(
     assert hit.title[0] == ("Tell", True)
     assert "".join(t for t, _ in hit.title) == "Tell me about [bold]x[/] and [@click=app.quit]"
     assert [t for t, matched in search(repo, "equipe")[0].body if matched] == ["Équipe"]
-    assert marked_spans("a\x02b\x03c\x02") == (("a", False), ("b", True), ("c", False))
+    marked = f"a{MARK_START}b{MARK_END}c{MARK_START}"  # an unclosed mark stays plain text
+    assert marked_spans(marked) == (("a", False), ("b", True), ("c", False))
 
 
 def test_f3_index_survives_reopening(db_path: Path, interview: Interview, repo: Repository) -> None:
