@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from rich.style import Style
-from textual.widgets import TextArea
+
+from tui.widgets.safe_text_area import SafeTextArea
 
 FINDING_STYLE = "afterword.finding"
 
@@ -27,7 +28,7 @@ def _locations(text: str, start: int, end: int) -> list[tuple[int, int, int | No
     return found
 
 
-class NoteArea(TextArea):
+class NoteArea(SafeTextArea):
     """A TextArea whose finding spans are underlined until the text changes again."""
 
     def __init__(self, text: str = "", **kwargs: object) -> None:
@@ -53,13 +54,6 @@ class NoteArea(TextArea):
         for start, end in spans:
             for row, first, last in _locations(text, start, end):
                 self._highlights[row].append((first, last, FINDING_STYLE))
-
-    def _recompute_cursor_offset(self) -> None:
-        # Textual 8.2.8 bug (Textualize/textual#6686): undoing a long paste refreshes the
-        # scrollbars while the cursor still points past the restored text, and the app
-        # crashed. Clamp the location used for the visual offset only (as PR #6687 does).
-        location = self.clamp_visitable(self.cursor_location)
-        self._cursor_offset = self.wrapped_document.location_to_offset(location)
 
     def _set_theme(self, theme: str) -> None:
         super()._set_theme(theme)

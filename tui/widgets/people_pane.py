@@ -14,6 +14,7 @@ from tui.session import Session
 from tui.text import line
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
+from tui.widgets.safe_text_area import SafeTextArea
 
 ROLE_LABELS = {
     "interviewer": "interviewer",
@@ -45,7 +46,7 @@ class HighlightsItem(Vertical):
     def compose(self) -> ComposeResult:
         """Heading and editor."""
         yield Static(line(*person_heading(self.person)), classes="person-heading", markup=False)
-        yield TextArea(
+        yield SafeTextArea(
             self.link.highlights, soft_wrap=True, tab_behavior="focus", classes="highlights"
         )
 

@@ -13,6 +13,7 @@ from tui.session import Session
 from tui.text import line, plain
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
+from tui.widgets.safe_text_area import SafeTextArea
 
 ROLE_KINDS = [
     ("Interviewer", "interviewer"),
@@ -130,7 +131,7 @@ class PersonDetail(VerticalScroll):
         for name, label in TEXTS:
             yield from _row(
                 label,
-                TextArea(
+                SafeTextArea(
                     getattr(person, name),
                     soft_wrap=True,
                     tab_behavior="focus",

@@ -17,6 +17,7 @@ from tui.session import Session
 from tui.text import plain
 from tui.widgets.line_input import LineInput
 from tui.widgets.list_items import append_item, focused_item, remove_after_confirm
+from tui.widgets.safe_text_area import SafeTextArea
 from tui.widgets.text_pane import prompt_header
 
 
@@ -36,7 +37,9 @@ class QAItem(Vertical):
             classes="qa-question",
             compact=True,
         )
-        yield TextArea(self.qa.answer, soft_wrap=True, tab_behavior="focus", classes="qa-answer")
+        yield SafeTextArea(
+            self.qa.answer, soft_wrap=True, tab_behavior="focus", classes="qa-answer"
+        )
         yield Checkbox(
             "Stumped me (goes to the practice list)",
             self.qa.stumped,

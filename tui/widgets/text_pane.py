@@ -10,6 +10,7 @@ from textual.widgets import Static, TextArea
 from core.prompts import Prompt
 from tui.session import Session
 from tui.text import plain
+from tui.widgets.safe_text_area import SafeTextArea
 
 
 def prompt_header(prompt: Prompt) -> ComposeResult:
@@ -33,7 +34,7 @@ class TextPane(Vertical):
     def compose(self) -> ComposeResult:
         """Question, hint, editor."""
         yield from prompt_header(self.prompt)
-        yield TextArea(
+        yield SafeTextArea(
             self._text,
             soft_wrap=True,
             tab_behavior="focus",
