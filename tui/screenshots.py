@@ -77,6 +77,7 @@ SHOTS: tuple[tuple[str, bool, Steps], ...] = (
     ("timeline", True, _mode("t")),
     ("log-touch", True, _mode("t", "down", "l")),
     ("timeline-guard", True, _guard),
+    ("note-editor", True, _mode("c", "down", "w")),
 )
 
 
