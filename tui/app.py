@@ -59,6 +59,7 @@ class AfterwordApp(LearningKeys, App[None]):
         Binding("t", "switch_mode('timeline')", "Timeline"),
         *LEARNING_BINDINGS,
         Binding("question_mark", "toggle_keys", "Keys"),
+        Binding("f1", "help", "How it works"),
     ]
 
     session: reactive[Session | None] = reactive(None, init=False)
@@ -199,6 +200,13 @@ class AfterwordApp(LearningKeys, App[None]):
                 self.open_interview(interview_id)
 
         self.push_screen(InterviewPicker(), picked)
+
+    def action_help(self) -> None:
+        """Explain the rules behind the plan, each with its reason."""
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
     def action_toggle_keys(self) -> None:
         """Show or hide the keys panel."""

@@ -10,8 +10,12 @@ _COMMANDS = (
     ("New interview", "new_interview", "Capture the interview you just left"),
     ("Switch interview", "switch_interview", "Open another interview's debrief"),
     ("Debrief", "switch_mode('debrief')", "The debrief of the current interview"),
+    ("Contacts", "switch_mode('contacts')", "Everyone you met, and what each follow-up needs"),
+    ("Timeline", "switch_mode('timeline')", "The follow-up plan"),
+    ("How Afterword follows up", "help", "The rules behind the plan, and why (f1)"),
     ("Keys", "toggle_keys", "Show or hide the keys panel"),
     ("Search past answers", "search", "Questions, answers, debriefs, highlights and notes (/)"),
+    ("Practice list", "practice", "Questions that stumped you, what you would do differently (p)"),
 )
 
 
