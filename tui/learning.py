@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 LEARNING_BINDINGS = [
     Binding("slash", "search", "Search"),
+    Binding("p", "practice", "Practice"),
 ]
 
 
@@ -41,6 +42,13 @@ class LearningKeys:
 
         if self._learning_view(self.action_search):
             self._push(SearchScreen())
+
+    def action_practice(self) -> None:
+        """F1: the practice list: stumpers and what you would do differently."""
+        from tui.screens.practice import PracticeScreen
+
+        if self._learning_view(self.action_practice):
+            self._push(PracticeScreen())
 
     def _push(self, screen: Any) -> None:
         app: App[None] = self  # type: ignore[assignment]

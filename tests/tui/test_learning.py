@@ -1,4 +1,5 @@
-"""Learning across interviews by real keys: search (F3), then checked in the repository."""
+"""Learning across interviews by real keys (search F3, practice list F1), then checked in the
+repository."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from tests.tui.pilot_helpers import (
 from tui.app import AfterwordApp
 from tui.screens.debrief import DebriefScreen
 from tui.screens.learning_view import MATCH_STYLE
+from tui.screens.practice import PracticeScreen
 from tui.screens.search import SEARCH_DELAY, SearchScreen
 from tui.widgets.debrief_body import DebriefBody
 
@@ -161,3 +163,61 @@ async def test_f3_palette_entry_and_empty_results(make_app: MakeApp, three: Thre
         assert "Nothing matches 'xylophone'." in screen_text(app)
         await pilot.press("enter")  # nothing to open: stays
         assert isinstance(app.screen, SearchScreen)
+
+
+async def test_f1_p_lists_stumpers_and_do_differently_x_marks_practised(
+    make_app: MakeApp, three: Three, repo_on: RepoOn
+) -> None:
+    """F1: p shows the stumper and the B4 answer, newest first, with where they came from; x
+    marks the highlighted one practised (stored), x again undoes it; Enter opens its prompt."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        assert [(i.interview_id, i.prompt_id) for i in screen.items] == [
+            (three.initech, "B4"),
+            (three.globex, "B5"),
+        ]
+        text = screen_text(app)
+        assert "Practice list  ·  2 to practise  ·  2 in all" in text
+        assert "Do differently  Initech · round 1 · 09 Nov 2026" in text
+        assert MARKUP in text  # literal, brackets and all
+
+        await pilot.press("down", "x")
+        assert repo_on().marks("practised:") == {"qa:1": NOW.isoformat()}  # the only question
+        assert "1 to practise" in screen_text(app)
+        assert "✓ practised  Stumped me" in screen_text(app)
+        await pilot.press("x")
+        assert repo_on().marks("practised:") == {}
+
+        await pilot.press("up", "x", "enter")
+        await pilot.pause()
+        assert (body(app).interview_id, current_prompt(app)) == (three.initech, "B4")
+    assert list(repo_on().marks("practised:")) == [f"B4:{three.initech}"]
+
+
+async def test_f1_a_question_ticked_stumped_in_the_debrief_joins_the_list(
+    make_app: MakeApp, three: Three
+) -> None:
+    """F1: B1's 'Stumped me' box, ticked by keys, puts the question on the practice list at
+    once; one learning view at a time: / from the list replaces it."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, PracticeScreen) and len(app.screen.items) == 2
+        await pilot.press("escape", "enter")  # B1 of Acme (the first unanswered prompt)
+        await pilot.pause()
+        assert current_prompt(app) == "B1"
+        await type_text(pilot, "Why robots?")  # the new pair's question (the pane adds one)
+        await pilot.press("tab", "tab", "space")  # past the answer, onto 'Stumped me'
+        await pilot.pause()
+        await pilot.press("escape", "p")
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        assert screen.items[0].text == "Why robots?"  # the newest interview first
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, DebriefScreen)

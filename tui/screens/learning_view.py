@@ -39,7 +39,12 @@ class LearningView(ModalScreen[Place | None]):
     """A learning view: escape closes it; choosing an entry closes it with its place."""
 
     CSS_PATH = "learning.tcss"
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        # A modal hides the app's own keys: one view leads to another from here.
+        Binding("slash", "app.search", "Search", show=False),
+        Binding("p", "app.practice", "Practice", show=False),
+    ]
 
     @property
     def session(self) -> Session:
