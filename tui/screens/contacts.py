@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.screens.mode_screen import ModeScreen
 from tui.text import line, plain
+from tui.widgets.person_detail import PersonDetail
 
 if TYPE_CHECKING:
     from core.services_people import ContactRow, ContactsView, Scope
@@ -43,6 +44,7 @@ class ContactsScreen(ModeScreen):
         Binding("x", "export", "Export vCard"),
         Binding("s", "scope", "Scope"),
         Binding("o", "sort", "Sort"),
+        Binding("escape", "focus_table", "List", show=False),
     ]
 
     def __init__(self) -> None:
@@ -113,8 +115,11 @@ class ContactsScreen(ModeScreen):
         return (name,)
 
     def _add_row(self, table: DataTable[object], row: ContactRow) -> None:
+        self.rows[row.person.id or 0] = row
+        table.add_row(*self._cells(row), key=str(row.person.id))
+
+    def _cells(self, row: ContactRow) -> tuple[object, ...]:
         person = row.person
-        self.rows[person.id or 0] = row
         name = line((person.name, "bold"), (" ✓" if person.spelling_confirmed else "", "$success"))
         if person.email:
             email = person.email + SOURCE_SHORT.get(person.email_source.value, "")
@@ -126,14 +131,26 @@ class ContactsScreen(ModeScreen):
             f"! {len(row.flags)}" if row.flags else "✓",
             "bold $warning" if row.flags else "$success",
         )
-        table.add_row(
+        return (
             name,
             plain(ROLE_SHORT.get(person.role_kind.value, "")),
             plain(row.company),
             plain(email, "dim" if not person.email else ""),
             needs,
-            key=str(person.id),
         )
+
+    def on_person_detail_saved(self, event: PersonDetail.Saved) -> None:
+        """A field was saved in the detail panel: show it in the table row at once."""
+        table = self.query_one(DataTable)
+        self.rows[event.row.person.id or 0] = event.row
+        key = str(event.row.person.id)
+        if key in {str(k.value) for k in table.rows}:
+            for column, value in zip(table.columns, self._cells(event.row), strict=False):
+                table.update_cell(key, column, value)
+
+    def action_focus_table(self) -> None:
+        """Back from the detail panel to the list."""
+        self.query_one(DataTable).focus()
 
     def _set_title(self, session: Session, scope: Scope) -> None:
         from core.services_people import Scope

@@ -161,7 +161,17 @@ class TimelineScreen(TimelineActions, ModeScreen):
         return None if key.startswith("group:") else int(key)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """Show the reason and warnings of the highlighted action."""
+        """Step over group headings (keys act on actions), then show the action's detail."""
+        table, row = event.data_table, event.cursor_row
+        if row != table.cursor_row:
+            return  # a stale event from a redraw: the cursor has moved on
+        if str(event.row_key.value).startswith("group:"):
+            step = -1 if row < getattr(self, "_last_row", 0) else 1
+            target = row + step if 0 <= row + step < table.row_count else row - step
+            if 0 <= target < table.row_count and target != row:
+                table.move_cursor(row=target)
+                return
+        self._last_row = row
         self._show_detail()
 
     def _show_detail(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
@@ -58,6 +59,13 @@ def _row(label: str, field: Widget, name: str, message: str) -> ComposeResult:
 
 class PersonDetail(VerticalScroll):
     """The detail panel of the contacts screen for one person."""
+
+    class Saved(Message):
+        """A field of the person was saved; `row` holds the person as stored."""
+
+        def __init__(self, row: ContactRow) -> None:
+            super().__init__()
+            self.row = row
 
     def __init__(self, row: ContactRow, session: Session) -> None:
         super().__init__(classes="person-detail")
@@ -211,6 +219,8 @@ class PersonDetail(VerticalScroll):
             else:
                 message.show_info("")
         self.row = ContactRow(**{**self.row.__dict__, "person": saved.person})
+        self.query_one("#person-flags", Static).update(self._flags_text())
+        self.post_message(self.Saved(self.row))
 
     def show(self, row: ContactRow) -> None:
         """Show another person in the same widgets (no rebuild: cheap on every arrow key)."""
