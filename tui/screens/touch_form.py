@@ -46,7 +46,8 @@ class TouchForm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The fields of a touch."""
         people = self.app.session.repo.participants(self.interview_id)  # type: ignore[attr-defined]
-        choices = [(plain(p.name), p.id or 0) for p, _ in people]
+        choices = [(plain("The team (nobody in particular)"), 0)]
+        choices += [(plain(p.name), p.id or 0) for p, _ in people]
         with Vertical(id="touch-box", classes="small-modal"):
             yield Static(plain("Log a touch", "bold"), markup=False)
             with Grid(id="touch-grid"):
@@ -59,11 +60,12 @@ class TouchForm(ModalScreen[bool]):
                     CHANNELS, value="email", allow_blank=False, id="touch-channel", compact=True
                 )
                 yield Label("With", classes="field-label")
+                known = {value for _label, value in choices}
                 yield Select(
                     choices,
-                    value=self.person_id or Select.BLANK,
+                    value=self.person_id if self.person_id in known else 0,
+                    allow_blank=False,
                     id="touch-person",
-                    prompt="the team (nobody in particular)",
                     compact=True,
                 )
                 yield Label("When", classes="field-label")
@@ -103,7 +105,7 @@ class TouchForm(ModalScreen[bool]):
         person = self.query_one("#touch-person", Select).value
         touch = Touch(
             interview_id=self.interview_id,
-            person_id=person if isinstance(person, int) else None,
+            person_id=person if isinstance(person, int) and person else None,
             at=when,
             kind=str(self.query_one("#touch-kind", Select).value),
             channel=str(self.query_one("#touch-channel", Select).value),
