@@ -16,6 +16,7 @@ _COMMANDS = (
     ("Keys", "toggle_keys", "Show or hide the keys panel"),
     ("Search past answers", "search", "Questions, answers, debriefs, highlights and notes (/)"),
     ("Practice list", "practice", "Questions that stumped you, what you would do differently (p)"),
+    ("Compare processes", "compare", "Open processes side by side: red flags, fit, next step (v)"),
 )
 
 

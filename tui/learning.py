@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 LEARNING_BINDINGS = [
     Binding("slash", "search", "Search"),
     Binding("p", "practice", "Practice"),
+    Binding("v", "compare", "Compare"),
 ]
 
 
@@ -49,6 +50,13 @@ class LearningKeys:
 
         if self._learning_view(self.action_practice):
             self._push(PracticeScreen())
+
+    def action_compare(self) -> None:
+        """F2: the open processes side by side."""
+        from tui.screens.compare import CompareScreen
+
+        if self._learning_view(self.action_compare):
+            self._push(CompareScreen())
 
     def _push(self, screen: Any) -> None:
         app: App[None] = self  # type: ignore[assignment]

@@ -1,5 +1,5 @@
-"""Learning across interviews by real keys (search F3, practice list F1), then checked in the
-repository."""
+"""Learning across interviews by real keys (search F3, practice list F1, compare F2), then
+checked in the repository."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from tests.tui.pilot_helpers import (
     wait_for_save,
 )
 from tui.app import AfterwordApp
+from tui.screens.compare import CompareScreen, ProcessCard
 from tui.screens.debrief import DebriefScreen
 from tui.screens.learning_view import MATCH_STYLE
 from tui.screens.practice import PracticeScreen
@@ -221,3 +222,31 @@ async def test_f1_a_question_ticked_stumped_in_the_debrief_joins_the_list(
         assert isinstance(app.screen, SearchScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, DebriefScreen)
+
+
+async def test_f2_v_shows_open_processes_side_by_side_and_enter_opens_one(
+    make_app: MakeApp, three: Three, repo_on: RepoOn
+) -> None:
+    """F2: v shows a card per open process (newest first) with red flags as written and the
+    plan's earliest open action; right moves between cards; Enter opens that debrief."""
+    repo = repo_on()
+    repo.save_answer(three.globex, "B7", "[bold]Reorg[/] rumours")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert [v.interview_id for v in screen.views] == [three.acme, three.initech, three.globex]
+        text = screen_text(app)
+        assert "Compare processes  ·  3 open processes" in text
+        assert "R1 [bold]Reorg[/] rumours" in text
+        for view in screen.views:
+            open_actions = [a for a in repo.actions_of(view.interview_id) if a.is_open]
+            assert view.next_due == min(a.due for a in open_actions)  # the plan, made on open
+        assert isinstance(app.focused, ProcessCard) and app.focused.view.company == "Acme"
+        await pilot.press("right", "right")
+        assert isinstance(app.focused, ProcessCard) and app.focused.view.company == "Globex"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert body(app).interview_id == three.globex

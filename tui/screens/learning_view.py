@@ -44,6 +44,7 @@ class LearningView(ModalScreen[Place | None]):
         # A modal hides the app's own keys: one view leads to another from here.
         Binding("slash", "app.search", "Search", show=False),
         Binding("p", "app.practice", "Practice", show=False),
+        Binding("v", "app.compare", "Compare", show=False),
     ]
 
     @property
