@@ -6,6 +6,7 @@ import asyncio
 import gc
 import os
 import signal
+import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -156,7 +157,10 @@ class AfterwordApp(LearningKeys, App[None]):
         self.exit()
 
     async def on_event(self, event: events.Event) -> None:
-        """Clean a paste of escape sequences and controls before any widget shows it."""
+        """Clean a paste of escape sequences and controls before any widget shows it; let an
+        invisible format character that was typed reach the editor."""
+        if isinstance(event, events.Key) and _is_format_character(event):
+            event = events.Paste(event.character or "")
         if isinstance(event, events.Paste) and not event.is_forwarded:
             from core.text import clean_text
 
@@ -231,6 +235,14 @@ class AfterwordApp(LearningKeys, App[None]):
                 self.session.replan_changed()  # so `afterword due` sees today's edits
             finally:
                 self.session.repo.close()
+
+
+def _is_format_character(key: events.Key) -> bool:
+    """A key carrying one invisible format character: the joiner inside 👩‍💻, a right-to-left
+    mark, a zero-width space, a flag's tag. Textual drops keys that are not printable, so
+    typing (or an emoji picker typing for you) broke such text; as a paste it is kept."""
+    char = key.character or ""
+    return len(char) == 1 and unicodedata.category(char) == "Cf"
 
 
 def build_app(
