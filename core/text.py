@@ -26,10 +26,14 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean_text(value: str) -> str:
-    """Return `value` without escape sequences or control characters (tab, newline kept)."""
+    """Return `value` without escape sequences or control characters (tab, newline kept).
+
+    Line ends become "\n", Unicode line and paragraph separators too: the editor shows
+    them as line breaks and would save them as "\n" at the next key (no exact round trip)."""
     if not value:
         return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\u2028", "\n").replace("\u2029", "\n")
     if "\x1b" in value or _C1.search(value):
         value = _ESCAPE_SEQUENCES.sub("", value)
     return _CONTROLS.sub("", value)
