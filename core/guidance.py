@@ -29,11 +29,9 @@ class Guidance:
 
 
 E1 = Guidance(
-    "E1",
-    "It's all written down now: no need to replay the interview in your head. "
-    "This debrief is the one place for it.",
+    "E1", "All written down: no need to replay the interview in your head. The debrief holds it."
 )
-E3 = Guidance("E3", "However it went, keep it off social media: don't post about the interview.")
+E3 = Guidance("E3", "However it went, keep the interview off social media: no posts about it.")
 D14 = Guidance(
     "D14", "While you wait for their answer, keep applying elsewhere: don't pause your search."
 )

@@ -16,6 +16,7 @@ from core.prompts import PROMPTS, PROMPTS_BY_ID, Prompt, PromptKind
 from tui.session import Session
 from tui.text import line
 from tui.widgets.checklist_bar import ChecklistBar
+from tui.widgets.guidance_line import DISMISS_KEY, GuidanceLine
 from tui.widgets.people_pane import PeoplePane
 from tui.widgets.promises_pane import PromisesPane
 from tui.widgets.qa_pane import QAPane
@@ -67,6 +68,7 @@ class DebriefBody(Vertical):
         Binding("ctrl+down", "move(1)", "Next prompt"),
         Binding("ctrl+up", "move(-1)", "Previous prompt"),
         Binding("escape", "focus_prompts", "Prompts", show=False),
+        Binding(DISMISS_KEY, "dismiss_tip", "Dismiss tip", show=False),
     ]
 
     def __init__(self, session: Session, interview_id: int, prompt_id: str | None = None) -> None:
@@ -86,6 +88,7 @@ class DebriefBody(Vertical):
             prompts.border_title = "Debrief"
             yield prompts
             yield ContentSwitcher(id="editor")  # panes are built when first shown
+        yield GuidanceLine(self.session, self.interview_id)  # D14, E1, E3
 
     def on_mount(self) -> None:
         """Marks first, then the cursor in the first unanswered prompt (or the one asked for)."""
@@ -151,6 +154,10 @@ class DebriefBody(Vertical):
         index = ((prompts.highlighted or 0) + step) % len(PROMPTS)
         prompts.highlighted = index
         await self.show_prompt(PROMPTS[index].id, focus=True)
+
+    def action_dismiss_tip(self) -> None:
+        """D14, E1, E3: dismiss the line of guidance for good."""
+        self.query_one(GuidanceLine).dismiss_current()
 
     def action_focus_prompts(self) -> None:
         """Back to the prompt list."""
