@@ -169,3 +169,23 @@ def test_f3_migration_indexes_rows_written_before_it(tmp_path: Path) -> None:
     assert {h.kind for h in search(upgraded, "rehearse")} == {"answer"}
     assert len(search(upgraded, "conflict")) == 3
     upgraded.close()
+
+
+def test_f3_an_imported_export_is_searchable_as_the_original(
+    repo: Repository, interview: Interview, tmp_path: Path
+) -> None:
+    """F3: the import writes through the same tables (upserts, deletes), so the index of the
+    second database matches the first; importing again changes nothing."""
+    from core.export_json import export_text, import_text
+
+    iid = interview.id or 0
+    _qa(repo, interview, "Biggest failure?", "The billing outage")
+    repo.save_answer(iid, "B7", "Billing team turnover")
+    jane = repo.participants(iid)[0][0]
+    repo.save_highlights(iid, jane.id or 0, "Billing migration stories")
+    other = Repository.open(tmp_path / "other.db")
+    import_text(other, export_text(repo))
+    import_text(other, export_text(repo))
+    assert other.search_entries() == repo.search_entries() == 3
+    assert search(other, "billing") == search(repo, "billing")
+    other.close()

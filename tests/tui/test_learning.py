@@ -1,18 +1,21 @@
-"""Learning across interviews by real keys (search F3, practice list F1, compare F2, guidance
-D14/E1/E3), then checked in the repository."""
+"""Learning across interviews by real keys (search F3, practice list F1, compare F2), then
+checked in the repository."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from textual.widgets import ContentSwitcher, OptionList
+from textual.widgets import OptionList
 
-from core.models import QA
-from core.repository import Repository
-from core.services import Capture, capture_interview
+from tests.tui.learning_helpers import (
+    MARKUP,
+    Three,
+    body,
+    current_prompt,
+    make_three,
+    search_for,
+)
 from tests.tui.pilot_helpers import (
     NOW,
     SIZE,
@@ -22,64 +25,17 @@ from tests.tui.pilot_helpers import (
     type_text,
     wait_for_save,
 )
-from tui.app import AfterwordApp
 from tui.screens.compare import CompareScreen, ProcessCard
 from tui.screens.debrief import DebriefScreen
 from tui.screens.learning_view import MATCH_STYLE
 from tui.screens.practice import PracticeScreen
 from tui.screens.search import SEARCH_DELAY, SearchScreen
-from tui.widgets.debrief_body import DebriefBody
-from tui.widgets.guidance_line import GuidanceLine
-
-MARKUP = "Tell me about [bold]x[/] and [@click=app.quit] conflicts"
-
-
-@dataclass(frozen=True)
-class Three:
-    """Globex (oldest: a stumper), Initech (a B4 answer), Acme (latest, highlights for Jane)."""
-
-    globex: int
-    initech: int
-    acme: int
 
 
 @pytest.fixture
 def three(db_path: Path) -> Three:
-    """Three interviews over three weeks; the app opens on Acme, the latest."""
-    repo = Repository.open(db_path)
-    ids = []
-    for company, ended in (("Globex", "2026-11-02 10:00"), ("Initech", "2026-11-09 15:00")):
-        ids.append(capture_interview(repo, Capture(company=company, ended=ended), NOW).id or 0)
-    acme = capture_interview(
-        repo, Capture(company="Acme", ended="1 hour ago", people="Jane Doe"), NOW
-    )
-    repo.add_qa(QA(interview_id=ids[0], question=MARKUP, answer="Listened first.", stumped=True))
-    repo.save_answer(ids[1], "B4", "Rehearse the salary question; shorter stories.")
-    jane = repo.participants(acme.id or 0)[0][0]
-    repo.save_highlights(acme.id or 0, jane.id or 0, "Her robotics club, and the salary bands")
-    repo.close()
-    return Three(ids[0], ids[1], acme.id or 0)
-
-
-def body(app: AfterwordApp) -> DebriefBody:
-    """The debrief body shown (asserting the debrief is the screen)."""
-    assert isinstance(app.screen, DebriefScreen)
-    return app.screen.query_one(DebriefBody)
-
-
-def current_prompt(app: AfterwordApp) -> str:
-    """The prompt whose pane the debrief's editor shows."""
-    return str(body(app).query_one("#editor", ContentSwitcher).current).removeprefix("pane-")
-
-
-async def search_for(pilot: Pilot[None], words: str) -> SearchScreen:
-    """Press / and type the words; wait for the results."""
-    await pilot.press("slash")
-    screen = pilot.app.screen
-    assert isinstance(screen, SearchScreen)
-    await type_text(pilot, words)
-    await pilot.pause(SEARCH_DELAY + 0.1)
-    return screen
+    """Globex, Initech and Acme (see make_three); the app opens on Acme, the latest."""
+    return make_three(db_path)
 
 
 async def test_f3_slash_finds_an_old_question_by_one_word_and_enter_goes_there(
@@ -251,56 +207,3 @@ async def test_f2_v_shows_open_processes_side_by_side_and_enter_opens_one(
         await pilot.press("enter")
         await pilot.pause()
         assert body(app).interview_id == three.globex
-
-
-def guidance(app: AfterwordApp) -> str | None:
-    """The rule of the guidance line shown under the debrief (None when hidden)."""
-    tip = body(app).query_one(GuidanceLine)
-    return tip.current.rule if tip.current is not None and tip.display else None
-
-
-async def test_e1_e3_d14_one_line_after_the_debrief_dismissed_for_good(
-    make_app: MakeApp, three: Three, repo_on: RepoOn
-) -> None:
-    """E1: no guidance while the debrief is written; once its last answer is typed, E1 shows;
-    ctrl+g dismisses it (stored), then E3, then D14 (the outcome is pending); after a restart
-    nothing comes back."""
-    repo = repo_on()
-    repo.add_qa(QA(interview_id=three.acme, question="Why robots?"))
-    for prompt in ("B3", "B4", "B6"):
-        repo.save_answer(three.acme, prompt, "Written")
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert guidance(app) is None
-        assert "replay" not in screen_text(app)
-        # The cursor is on B5, the first unanswered prompt (Jane's highlights are in).
-        await pilot.press("down", "down", "down", "enter")
-        assert current_prompt(app) == "B8"
-        await type_text(pilot, "Kind team")
-        await wait_for_save(pilot)
-        assert guidance(app) == "E1"
-        assert "no need to replay the interview in your head" in screen_text(app)
-        await pilot.press("ctrl+g")
-        assert repo.marks("guidance:") == {"E1": NOW.isoformat()}
-        assert guidance(app) == "E3"
-        await pilot.press("ctrl+g")
-        assert guidance(app) == "D14"
-        assert "keep applying elsewhere" in screen_text(app)
-        await pilot.press("ctrl+g")
-        assert guidance(app) is None
-    assert set(repo.marks("guidance:")) == {"E1", "E3", "D14"}
-    again = make_app()
-    async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert guidance(again) is None
-
-
-async def test_d14_on_an_old_interview_still_waiting(make_app: MakeApp, three: Three) -> None:
-    """D14: three weeks after Globex, no outcome yet: keep applying, even with the debrief
-    unfinished; E1 stays away (the debrief is not complete)."""
-    app = make_app(interview_id=three.globex)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert body(app).interview_id == three.globex
-        assert guidance(app) == "D14"
