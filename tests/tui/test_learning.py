@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
+from core.models import Note, NoteKind
 from tests.tui.learning_helpers import (
     MARKUP,
     Three,
@@ -28,6 +29,7 @@ from tests.tui.pilot_helpers import (
 from tui.screens.compare import CompareScreen, ProcessCard
 from tui.screens.debrief import DebriefScreen
 from tui.screens.learning_view import MATCH_STYLE
+from tui.screens.note_editor import NoteEditor
 from tui.screens.practice import PracticeScreen
 from tui.screens.search import SEARCH_DELAY, SearchScreen
 
@@ -207,3 +209,23 @@ async def test_f2_v_shows_open_processes_side_by_side_and_enter_opens_one(
         await pilot.press("enter")
         await pilot.pause()
         assert body(app).interview_id == three.globex
+
+
+async def test_f3_a_note_found_opens_in_the_note_editor(
+    make_app: MakeApp, three: Three, repo_on: RepoOn
+) -> None:
+    """F3: notes are searched too; Enter on one opens it in the note editor."""
+    repo = repo_on()
+    jane = repo.participants(three.acme)[0][0]
+    note = repo.add_note(
+        Note(interview_id=three.acme, person_id=jane.id or 0, kind=NoteKind.THANK_YOU)
+    )
+    repo.save_note_text(note.id or 0, "Thank you", "I enjoyed our talk about origami robots.")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_for(pilot, "origami")
+        assert [(h.kind, h.source) for h in screen.hits] == [("note", "Note to Jane Doe")]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.view.note.id == note.id
