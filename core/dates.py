@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
+from core.date_checks import check_numbers, ordinal_day
+
 Prefer = Literal["past", "future"]
 
 _BUSINESS_DAYS = re.compile(
@@ -56,6 +58,12 @@ def parse_when(
     if match:
         day = add_business_days(now.date(), int(match.group(1)), country, subdivision)
         moment = _at(day, now.time(), now)
+        _check_range(phrase, moment, now, prefer)
+        return When(moment, date_only=True)
+    check_numbers(text, phrase, DatePhraseError)  # what dateparser would read silently wrong
+    ordinal = ordinal_day(text, now.date(), prefer, DatePhraseError)
+    if ordinal is not None:
+        moment = _at(ordinal, time(0), now)
         _check_range(phrase, moment, now, prefer)
         return When(moment, date_only=True)
     parsed = _dateparser_parse(text, now, prefer)
