@@ -6,6 +6,7 @@ from typing import Any
 
 from core.models import QA, Promise
 from core.repository.base import StoreBase
+from core.repository.search import forget_deleted_words
 from core.text import clean_text
 
 
@@ -66,6 +67,7 @@ class DebriefStore(StoreBase):
         """Delete a question/answer pair."""
         with self.write():
             self.run("DELETE FROM qa WHERE id = ?", [qa_id])
+            forget_deleted_words(self)
 
     def qa_list(self, interview_id: int) -> list[QA]:
         """Return the question/answer pairs of an interview, in order."""

@@ -6,6 +6,7 @@ from typing import Any
 
 from core.models import Application, Participant, Person
 from core.repository.base import StoreBase
+from core.repository.search import forget_deleted_words
 
 _PERSON_COLUMNS = tuple(f for f in Person.model_fields if f != "id")
 _HIGH_WATER = "people_high_water"
@@ -67,6 +68,7 @@ class PeopleStore(StoreBase):
                 [_HIGH_WATER],
             )
             self.run("DELETE FROM people WHERE id = ?", [person_id])
+            forget_deleted_words(self)  # their highlights and notes were indexed
 
     def database_id(self) -> str:
         """Return this database's random id (made once by a migration; seeds vCard UIDs)."""

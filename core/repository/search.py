@@ -108,5 +108,12 @@ class SearchStore(StoreBase):
             return ensure_search_index(self.db, rebuild=True)
 
 
+def forget_deleted_words(store: StoreBase) -> None:
+    """Merge the search index into one segment, inside the caller's write: FTS5 keeps a deleted
+    row's words in its older segments until a merge, and secure_delete zeroes only pages that
+    are freed. Called after deleting personal data (a person, a question and its answer)."""
+    store.run("INSERT INTO search (search) VALUES ('optimize')")
+
+
 def _marks(values: list[Any]) -> str:
     return ", ".join("?" for _ in values)
