@@ -21,6 +21,8 @@ import time
 import traceback
 from pathlib import Path
 
+import pytest
+
 from core.repository import Repository
 from core.services import Capture, capture_interview
 from tests.core.conftest import NOW
@@ -108,7 +110,9 @@ def _stored(path: Path, interviews: list[int]) -> tuple[dict[tuple[int, str], in
     return held, last
 
 
-def test_sigkill_in_the_middle_of_commits_loses_no_acknowledged_save(tmp_path: Path) -> None:
+def test_sigkill_in_the_middle_of_commits_loses_no_acknowledged_save(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "data" / "afterword.db"
     repo = Repository.open(path)
     interviews = [
@@ -155,6 +159,11 @@ def test_sigkill_in_the_middle_of_commits_loses_no_acknowledged_save(tmp_path: P
         assert last == max(held.values(), default=-1)  # its transaction's other write came too
         start = last + 1
 
+    with capsys.disabled():
+        print(
+            f"\n{ROUNDS} SIGKILLs ({killed_mid_run} mid-run): "
+            f"{acknowledged} saves acknowledged, all kept"
+        )
     assert killed_mid_run >= 40
     assert acknowledged >= ROUNDS  # the kills really landed among commits
     conn = sqlite3.connect(path)
