@@ -78,6 +78,10 @@ SHOTS: tuple[tuple[str, bool, Steps], ...] = (
     ("log-touch", True, _mode("t", "down", "l")),
     ("timeline-guard", True, _guard),
     ("note-editor", True, _mode("c", "down", "w")),
+    ("search", True, _mode("slash", *"rate limiter")),
+    ("practice", True, _mode("p")),
+    ("compare", True, _mode("v")),
+    ("help", True, _mode("f1")),
 )
 
 
