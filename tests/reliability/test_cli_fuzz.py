@@ -8,9 +8,9 @@ stored is the input cleaned, nothing else.
 from __future__ import annotations
 
 import re
-import tempfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
@@ -41,17 +41,24 @@ ARG = st.one_of(
     ),
 )
 WHEN = st.one_of(st.sampled_from(["now", "30 min ago", "yesterday 4pm", "", "none"]), ARG)
-DB_FOLDER = Path(tempfile.mkdtemp(prefix="afterword-cli-fuzz-"))
 
 
-def _run(company: str, role: str, ended: str, people: str, decision: str) -> tuple[int, str, str]:
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database for every example."""
+    return tmp_path_factory.mktemp("cli-fuzz")
+
+
+def _run(
+    folder: Path, company: str, role: str, ended: str, people: str, decision: str
+) -> tuple[int, str, str]:
     env = {
         "AFTERWORD_NOW": NOW,
         "AFTERWORD_TZ": "America/New_York",
-        "AFTERWORD_CONFIG": str(DB_FOLDER / "no-config.toml"),
+        "AFTERWORD_CONFIG": str(folder / "no-config.toml"),
         "AFTERWORD_DB": None,
     }
-    args = ["--db", str(DB_FOLDER / "afterword.db"), "new", "--no-open"]
+    args = ["--db", str(folder / "afterword.db"), "new", "--no-open"]
     args += [f"--role={role}", f"--ended={ended}", f"--with={people}", f"--decision={decision}"]
     result = CliRunner().invoke(main, [*args, "--", company], env=env)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(
@@ -71,9 +78,9 @@ def _run(company: str, role: str, ended: str, people: str, decision: str) -> tup
 @example(company="\x1b[2J", role="", ended="now", people="", decision="")
 @example(company="Acme", role="x" * 5000, ended="now", people="", decision="")
 def test_random_arguments_exit_0_or_1_with_one_clean_line(
-    company: str, role: str, ended: str, people: str, decision: str
+    folder: Path, company: str, role: str, ended: str, people: str, decision: str
 ) -> None:
-    code, out, err = _run(company, role, ended, people, decision)
+    code, out, err = _run(folder, company, role, ended, people, decision)
     event(f"exit {code}")
     assert code in (0, 1), (code, out, err)
     if code == 1:
@@ -83,7 +90,7 @@ def test_random_arguments_exit_0_or_1_with_one_clean_line(
         assert not ESCAPE.search(err.rstrip("\n")), err
         return
     interview_id = int(out.strip())
-    repo = Repository.open(DB_FOLDER / "afterword.db")
+    repo = Repository.open(folder / "afterword.db")
     try:
         summary = repo.summary(interview_id)
     finally:

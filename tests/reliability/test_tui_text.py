@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import asyncio
-import tempfile
 import time
 from pathlib import Path
 
@@ -224,9 +223,9 @@ async def _round_trip(path: Path, interview_id: int, text: str) -> tuple[str, st
 
 
 @pytest.fixture(scope="module")
-def stored_interview() -> tuple[Path, int]:
+def stored_interview(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     """One database for every example (each overwrites the answer first)."""
-    path = Path(tempfile.mkdtemp(prefix="afterword-rt-")) / "afterword.db"
+    path = tmp_path_factory.mktemp("round-trip") / "afterword.db"
     repo = Repository.open(path)
     iid = capture_interview(repo, Capture(company="Acme"), NOW).id or 0
     repo.close()
