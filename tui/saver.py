@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -89,3 +90,14 @@ def refusal_shown(app: App[object]) -> Iterator[None]:
         yield
     except WriteProblem as exc:
         app.notify(f"Could not save: {exc}", severity="error", markup=False, timeout=10)
+
+
+def refusal_safe(method: Callable[..., None]) -> Callable[..., None]:
+    """Decorate a key's action that writes at once: a refused write is shown, not a crash."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> None:
+        with refusal_shown(self.app):
+            method(self, *args, **kwargs)
+
+    return wrapper

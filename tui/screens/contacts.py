@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
 
+from tui.saver import refusal_safe, refusal_shown
 from tui.screens.mode_screen import ModeScreen
 from tui.text import line, plain
 from tui.widgets.person_detail import PersonDetail
@@ -238,9 +239,10 @@ class ContactsScreen(ModeScreen):
 
             if yes:
                 session.saver.flush()
-                delete_contact(session.repo, row.person.id or 0)
-                session.changed.update(row.met_at)
-                self.reload()
+                with refusal_shown(self.app):
+                    delete_contact(session.repo, row.person.id or 0)
+                    session.changed.update(row.met_at)
+                    self.reload()
 
         self.app.push_screen(
             ConfirmScreen(
@@ -266,6 +268,7 @@ class ContactsScreen(ModeScreen):
             interview_id=here,
         )
 
+    @refusal_safe
     def action_accept_guess(self) -> None:
         """A2: take the guessed email, marked as a guess."""
         from core.services_people import NoGuess, accept_guess

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TextArea
 
 from core.models import NoteKind
+from tui.saver import refusal_safe
 from tui.text import line, plain
 from tui.widgets.line_input import LineInput
 from tui.widgets.note_area import NoteArea
@@ -184,6 +185,7 @@ class NoteEditor(ModalScreen[bool]):
         self.app.copy_to_clipboard(link)
         self._status(f"Copied: {link}")
 
+    @refusal_safe
     def action_mark_sent(self, override: bool = False) -> None:
         """Mark the note sent: the touch is logged and the action done (the D7 guard may ask)."""
         from core.services_notes import NoteProblem, mark_sent

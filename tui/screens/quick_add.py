@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.saver import refusal_safe
 from tui.text import line, plain
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
@@ -100,6 +101,7 @@ class QuickAddScreen(ModalScreen[int | None]):
     def _reuse(self, event: OptionList.OptionSelected) -> None:
         self._add(int(event.option.id or 0))
 
+    @refusal_safe
     def _add(self, reuse_id: int | None) -> None:
         from core.people import PersonLineError
         from core.services_quick_add import quick_add

@@ -9,6 +9,8 @@ if TYPE_CHECKING:
     from core.plan_view import PlanItem
     from tui.session import Session
 
+from tui.saver import refusal_safe
+
 
 class TimelineActions:
     """Key actions of the timeline; the screen provides the selection, the session and reload."""
@@ -23,6 +25,7 @@ class TimelineActions:
         def _current_id(self) -> int | None: ...
         def notify(self, message: str, **kwargs: Any) -> None: ...
 
+    @refusal_safe
     def action_done(self, override: bool = False) -> None:
         """Mark the action done (a thank-you or status check also logs its touch)."""
         from core.services_plan import GuardWarning, mark_done
@@ -43,6 +46,7 @@ class TimelineActions:
             return
         self.reload()
 
+    @refusal_safe
     def action_skip(self) -> None:
         """Skip the action; it stays skipped whatever the plan recomputes."""
         from core.services_plan import skip
@@ -52,6 +56,7 @@ class TimelineActions:
             skip(session.repo, item.action.id or 0)
             self.reload()
 
+    @refusal_safe
     def action_reopen(self) -> None:
         """Undo done or skipped."""
         from core.services_plan import reopen
@@ -75,6 +80,7 @@ class TimelineActions:
 
         self.app.push_screen(WhenPrompt(f"Snooze “{item.label}” until…", "tomorrow 9am"), chosen)
 
+    @refusal_safe
     def _snooze(self, item: PlanItem, when: datetime, override: bool = False) -> None:
         from core.services_plan import GuardWarning, snooze
 
@@ -138,6 +144,7 @@ class TimelineActions:
 
         self.app.push_screen(OutcomePicker(f"Outcome of {item.company}?"), chosen)
 
+    @refusal_safe
     def _set_outcome(self, interview_id: int, value: str) -> None:
         from core.models import Outcome
         from core.services_outcome import accept_offer, set_outcome

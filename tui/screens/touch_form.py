@@ -9,6 +9,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from tui.saver import refusal_safe
 from tui.screens.confirm import ConfirmScreen
 from tui.text import plain
 from tui.widgets.field_message import FieldMessage
@@ -83,6 +84,7 @@ class TouchForm(ModalScreen[bool]):
     def _submitted(self, event: Input.Submitted) -> None:
         self.action_log()
 
+    @refusal_safe
     def action_log(self, override: bool = False) -> None:
         """Log the touch; if the guard objects, say why and ask before going ahead."""
         from core.dates import DatePhraseError, parse_when
