@@ -82,6 +82,11 @@ SHOTS: tuple[tuple[str, bool, Steps], ...] = (
     ("practice", True, _mode("p")),
     ("compare", True, _mode("v")),
     ("help", True, _mode("f1")),
+    ("switch-interview", True, _mode("i", *"init")),
+    ("quick-add", True, _mode("c", "a", *"Dana Whitfield, VP Engineering, +1 617 555 0199")),
+    ("snooze", True, _mode("t", "down", "s")),
+    ("outcome", True, _mode("t", "down", "o")),
+    ("keys", True, _mode("question_mark")),
 )
 
 
