@@ -119,6 +119,12 @@ class Person(Model):
     personal: CleanText = ""
 
 
+CONTACT_FIELDS: tuple[str, ...] = tuple(
+    name for name in Person.model_fields if name not in {"id", "application_id"}
+)
+"""A person's own details: what the contacts screen edits and a reused record copies."""
+
+
 class Participant(Model):
     """A person met at one interview, with the highlights of that conversation (B2)."""
 

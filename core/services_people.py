@@ -9,7 +9,7 @@ from enum import StrEnum
 from core.contact_fields import check_email_value, check_field, field_messages, phone_display
 from core.coverage import Flag, panel_flags, person_flags
 from core.email_guess import EmailGuess, guess_email
-from core.models import Application, EmailSource, Person
+from core.models import CONTACT_FIELDS, Application, EmailSource, Person
 from core.repository import Repository
 
 
@@ -120,20 +120,7 @@ class FieldSaved:
     note: str = ""
 
 
-EDITABLE = (
-    "name",
-    "spelling_confirmed",
-    "role_kind",
-    "title",
-    "email",
-    "email_source",
-    "phone",
-    "mailing_address",
-    "best_time",
-    "preferred_mode",
-    "linkedin",
-    "personal",
-)
+EDITABLE = CONTACT_FIELDS
 
 
 def save_field(

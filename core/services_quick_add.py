@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from core.contact_fields import check_field, role_kind_from_title
 from core.email_guess import name_words
-from core.models import EmailSource, Person
+from core.models import CONTACT_FIELDS, EmailSource, Person
 from core.people import QuickAddParts, parse_quick_add
 from core.repository import Repository
 
@@ -14,20 +14,6 @@ NAME_MATCH_SCORE = 90
 """rapidfuzz ratio (0-100) from which two folded names count as the same person."""
 
 _FROM_LINE = ("title", "email", "phone", "linkedin")
-_COPIED = (
-    "name",
-    "spelling_confirmed",
-    "role_kind",
-    "title",
-    "email",
-    "email_source",
-    "phone",
-    "mailing_address",
-    "best_time",
-    "preferred_mode",
-    "linkedin",
-    "personal",
-)
 
 
 def same_name(a: str, b: str) -> bool:
@@ -148,7 +134,7 @@ def quick_add(
         if offer is not None and offer.same_application:
             base = offer.person
         else:
-            copied = offer.person.model_dump(include=set(_COPIED)) if offer else {}
+            copied = offer.person.model_dump(include=set(CONTACT_FIELDS)) if offer else {}
             role_kind = role_kind_from_title(preview.values.get("title", ""))
             if role_kind is not None and not offer:
                 copied["role_kind"] = role_kind
