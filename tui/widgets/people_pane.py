@@ -8,13 +8,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static, TextArea
 
 from core.models import Participant, Person
-from core.prompts import Prompt
 from tui.saver import refusal_shown
 from tui.session import Session
 from tui.text import line
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
 from tui.widgets.safe_text_area import SafeTextArea
+from tui.widgets.text_pane import PromptPane, prompt_header
 
 ROLE_LABELS = {
     "interviewer": "interviewer",
@@ -46,9 +46,7 @@ class HighlightsItem(Vertical):
     def compose(self) -> ComposeResult:
         """Heading and editor."""
         yield Static(line(*person_heading(self.person)), classes="person-heading", markup=False)
-        yield SafeTextArea(
-            self.link.highlights, soft_wrap=True, tab_behavior="focus", classes="highlights"
-        )
+        yield SafeTextArea(self.link.highlights, classes="highlights")
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
@@ -59,19 +57,11 @@ class HighlightsItem(Vertical):
         )
 
 
-class PeoplePane(Vertical):
+class PeoplePane(PromptPane):
     """Everyone met at this interview, and a line to add whoever is missing."""
-
-    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str) -> None:
-        super().__init__(**kwargs)
-        self.prompt = prompt
-        self.session = session
-        self.interview_id = interview_id
 
     def compose(self) -> ComposeResult:
         """Header, one item per person, the add line."""
-        from tui.widgets.text_pane import prompt_header
-
         yield from prompt_header(self.prompt)
         with VerticalScroll(classes="highlights-items"):
             yield from self._items()

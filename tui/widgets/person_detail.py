@@ -141,8 +141,6 @@ class PersonDetail(VerticalScroll):
                 label,
                 SafeTextArea(
                     getattr(person, name),
-                    soft_wrap=True,
-                    tab_behavior="focus",
                     id=f"f-{name}",
                     classes="detail-text",
                 ),

@@ -9,13 +9,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
 from core.models import Promise
-from core.prompts import Prompt
 from tui.saver import refusal_shown
 from tui.session import Session
 from tui.text import plain
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
 from tui.widgets.list_items import append_item, focused_item, remove_after_confirm
+from tui.widgets.text_pane import PromptPane, prompt_header
 
 
 class PromiseItem(Vertical):
@@ -92,7 +92,7 @@ class PromiseItem(Vertical):
             message.show_ok("due " + describe(self.promise.due_at, self.session.now()))
 
 
-class PromisesPane(Vertical):
+class PromisesPane(PromptPane):
     """Every promise of this interview; ctrl+n adds one, ctrl+r removes the focused one."""
 
     BINDINGS = [
@@ -100,16 +100,8 @@ class PromisesPane(Vertical):
         Binding("ctrl+r", "remove", "Remove promise"),
     ]
 
-    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str) -> None:
-        super().__init__(**kwargs)
-        self.prompt = prompt
-        self.session = session
-        self.interview_id = interview_id
-
     def compose(self) -> ComposeResult:
         """Header, the promises, the keys."""
-        from tui.widgets.text_pane import prompt_header
-
         yield from prompt_header(self.prompt)
         with VerticalScroll(classes="promise-items"):
             for promise in self.session.repo.promises(self.interview_id):

@@ -11,14 +11,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Checkbox, Input, Static, TextArea
 
 from core.models import QA
-from core.prompts import Prompt
 from tui.saver import refusal_shown
 from tui.session import Session
 from tui.text import plain
 from tui.widgets.line_input import LineInput
 from tui.widgets.list_items import append_item, focused_item, remove_after_confirm
 from tui.widgets.safe_text_area import SafeTextArea
-from tui.widgets.text_pane import prompt_header
+from tui.widgets.text_pane import PromptPane, prompt_header
 
 
 class QAItem(Vertical):
@@ -37,9 +36,7 @@ class QAItem(Vertical):
             classes="qa-question",
             compact=True,
         )
-        yield SafeTextArea(
-            self.qa.answer, soft_wrap=True, tab_behavior="focus", classes="qa-answer"
-        )
+        yield SafeTextArea(self.qa.answer, classes="qa-answer")
         yield Checkbox(
             "Stumped me (goes to the practice list)",
             self.qa.stumped,
@@ -67,19 +64,13 @@ class QAItem(Vertical):
         )
 
 
-class QAPane(Vertical):
+class QAPane(PromptPane):
     """The list of pairs; ctrl+n adds one, ctrl+r removes the focused one (after asking)."""
 
     BINDINGS = [
         Binding("ctrl+n", "add", "Add question"),
         Binding("ctrl+r", "remove", "Remove question"),
     ]
-
-    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str) -> None:
-        super().__init__(**kwargs)
-        self.prompt = prompt
-        self.session = session
-        self.interview_id = interview_id
 
     def compose(self) -> ComposeResult:
         """Header, the pairs, and how to add one."""

@@ -4,32 +4,22 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Input, SelectionList
 from textual.widgets.selection_list import Selection
 
 from core.models import QA
-from core.prompts import Prompt
 from tui.saver import refusal_shown
-from tui.session import Session
 from tui.text import plain
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
+from tui.widgets.text_pane import PromptPane, prompt_header
 
 
-class StumpersPane(Vertical):
+class StumpersPane(PromptPane):
     """The questions of B1 with a tick for those that stumped you, and a line to add one."""
-
-    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str) -> None:
-        super().__init__(**kwargs)
-        self.prompt = prompt
-        self.session = session
-        self.interview_id = interview_id
 
     def compose(self) -> ComposeResult:
         """Header, the list, the add line."""
-        from tui.widgets.text_pane import prompt_header
-
         yield from prompt_header(self.prompt)
         yield SelectionList[int](*self._selections(), id="stumpers")
         yield LineInput(placeholder="Add a question that stumped you, then Enter", id="add-stumper")

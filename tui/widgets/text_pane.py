@@ -19,16 +19,23 @@ def prompt_header(prompt: Prompt) -> ComposeResult:
     yield Static(plain(prompt.hint), classes="prompt-hint", markup=False)
 
 
-class TextPane(Vertical):
+class PromptPane(Vertical):
+    """The editor of one debrief prompt for one interview (each kind of prompt subclasses it)."""
+
+    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str) -> None:
+        super().__init__(**kwargs)
+        self.prompt = prompt
+        self.session = session
+        self.interview_id = interview_id
+
+
+class TextPane(PromptPane):
     """One free-text prompt, its answer saved as it is typed."""
 
     def __init__(
         self, prompt: Prompt, session: Session, interview_id: int, text: str, **kwargs: str
     ) -> None:
-        super().__init__(**kwargs)
-        self.prompt = prompt
-        self.session = session
-        self.interview_id = interview_id
+        super().__init__(prompt, session, interview_id, **kwargs)
         self._text = text
 
     def compose(self) -> ComposeResult:
@@ -36,8 +43,6 @@ class TextPane(Vertical):
         yield from prompt_header(self.prompt)
         yield SafeTextArea(
             self._text,
-            soft_wrap=True,
-            tab_behavior="focus",
             id=f"answer-{self.prompt.id}",
             classes="answer",
         )
