@@ -9,7 +9,7 @@ from datetime import datetime
 from core.guidance import Guidance, guidance_line
 from core.prompts import PROMPTS_BY_ID
 from core.repository import Repository
-from core.repository.learning import practice_key
+from core.repository.learning import PRACTICE_LIMIT, practice_key
 from core.repository.search import MARK_END, MARK_START, SEARCH_LIMIT, SearchRow
 
 Span = tuple[str, bool]
@@ -137,9 +137,9 @@ class PracticeItem:
         return f"{self.company}{role} · round {self.round} · {self.ended_at:%d %b %Y}"
 
 
-def practice_list(repo: Repository) -> list[PracticeItem]:
+def practice_list(repo: Repository, limit: int = PRACTICE_LIMIT) -> list[PracticeItem]:
     """F1: every stumper (B5) and every 'do differently' (B4) across all interviews, newest
-    first, each with where it came from and whether it was practised."""
+    first (at most `limit`), each with where it came from and whether it was practised."""
     items = [
         PracticeItem(
             kind=r.kind,
@@ -153,7 +153,7 @@ def practice_list(repo: Repository) -> list[PracticeItem]:
             ended_at=r.interview.ended_at,
             practised_at=datetime.fromisoformat(r.practised_at) if r.practised_at else None,
         )
-        for r in repo.practice_rows()
+        for r in repo.practice_rows(limit)
     ]
     # The query sorts ISO texts; offsets may differ (travel, DST): sort the moments themselves.
     return sorted(items, key=lambda i: (i.ended_at, i.interview_id), reverse=True)
