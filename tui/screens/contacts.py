@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
 
-from tui.saver import refusal_safe, refusal_shown
+from tui.screens.contacts_actions import ContactsActions
 from tui.screens.mode_screen import ModeScreen
 from tui.text import line, plain
+from tui.widgets.paged_table import PAGE, PagedTable, Window, pages_line
 from tui.widgets.person_detail import PersonDetail
 
 if TYPE_CHECKING:
@@ -32,8 +32,9 @@ SOURCE_SHORT = {"guessed": " (guess)", "card": "", "confirmed": " ✓", "website
 SORTS = ("name", "company", "role", "needs")
 
 
-class ContactsScreen(ModeScreen):
-    """A table of people (this interview, its process, or everyone) and the selected one."""
+class ContactsScreen(ContactsActions, ModeScreen):
+    """A table of people (this interview, its process, or everyone) and the selected one; a long
+    list shows a page of PAGE people at a time (#8), with a line saying what is left."""
 
     CSS_PATH = "contacts.tcss"
     BINDINGS = [
@@ -46,6 +47,8 @@ class ContactsScreen(ModeScreen):
         Binding("s", "scope", "Scope"),
         Binding("o", "sort", "Sort"),
         Binding("escape", "focus_table", "List", show=False),
+        Binding("right_square_bracket", "page(1)", "Next page", show=False),
+        Binding("left_square_bracket", "page(-1)", "Previous page", show=False),
     ]
 
     def __init__(self) -> None:
@@ -53,6 +56,8 @@ class ContactsScreen(ModeScreen):
         self.scope_index = 0
         self.sort_index = 0
         self.rows: dict[int, ContactRow] = {}
+        self.ordered: list[ContactRow] = []
+        self.window = Window(PAGE)
         self.view: ContactsView | None = None
         self._detail: Widget = Static("", classes="person-detail", markup=False)
 
@@ -60,10 +65,12 @@ class ContactsScreen(ModeScreen):
         """Title, table and detail side by side."""
         yield Static("", id="contacts-title", markup=False)
         with Horizontal(id="contacts-main"):
-            table: DataTable[object] = DataTable(id="contacts-table", cursor_type="row")
-            for label, width in COLUMNS:
-                table.add_column(label, width=width)
-            yield table
+            with Vertical(id="contacts-list"):
+                table = PagedTable(id="contacts-table", cursor_type="row")
+                for label, width in COLUMNS:
+                    table.add_column(label, width=width)
+                yield table
+                yield Static("", id="contacts-pages", markup=False)
             yield self._detail
         yield Footer()
 
@@ -94,15 +101,45 @@ class ContactsScreen(ModeScreen):
             thanked=repo.thanked_person_ids(),
             mailed_notes=repo.mailed_note_person_ids(),
         )
-        table = self.query_one(DataTable)
         keep = select if select is not None else self._current_id()
-        table.clear()
-        self.rows = {}
-        for row in sorted(self.view.rows, key=self._sort_key):
-            self._add_row(table, row)
+        self.ordered = sorted(self.view.rows, key=self._sort_key)
+        self.rows = {row.person.id or 0: row for row in self.ordered}
+        self.window.resize(len(self.ordered))
+        at = next((n for n, r in enumerate(self.ordered) if r.person.id == keep), None)
+        if at is not None:
+            self.window.show(at)  # the selected person stays selected, on whichever page
         self._set_title(session, scope)
-        self.move_to_key(str(keep) if keep is not None else None)
+        self._fill(str(keep) if keep is not None else None)
+
+    def _fill(self, key: str | None = None, last: bool = False) -> None:
+        """Show the window's page of the ordered list, the cursor on `key` (else the first row,
+        or the `last`)."""
+        table = self.query_one(PagedTable)
+        window = self.window
+        table.clear()
+        for row in self.ordered[window.offset : window.end]:
+            table.add_row(*self._cells(row), key=str(row.person.id))
+        table.more_before, table.more_after = bool(window.before), bool(window.after)
+        pages = self.query_one("#contacts-pages", Static)
+        pages.update(pages_line(window, "people"))
+        pages.display = bool(window.before or window.after)
+        if last and table.row_count:
+            table.move_cursor(row=table.row_count - 1)
+        else:
+            self.move_to_key(key)
         self._show_detail()
+
+    def on_paged_table_page_requested(self, event: PagedTable.PageRequested) -> None:
+        """Moving past the end of the page (down, up, PgDn, PgUp) shows the next one."""
+        if self.window.step(event.step):
+            self._fill(last=event.step < 0)
+
+    def action_page(self, step: int) -> None:
+        """] / [: the next or previous page of a long list, the cursor on its first row."""
+        if self.window.step(step):
+            self._fill()
+        elif self.window.total > self.window.size:
+            self.notify(f"That was the {'last' if step > 0 else 'first'} page.", markup=False)
 
     def _sort_key(self, row: ContactRow) -> tuple[object, ...]:
         field = SORTS[self.sort_index % len(SORTS)]
@@ -114,10 +151,6 @@ class ContactsScreen(ModeScreen):
         if field == "needs":
             return (-len(row.flags), name)
         return (name,)
-
-    def _add_row(self, table: DataTable[object], row: ContactRow) -> None:
-        self.rows[row.person.id or 0] = row
-        table.add_row(*self._cells(row), key=str(row.person.id))
 
     def _cells(self, row: ContactRow) -> tuple[object, ...]:
         person = row.person
@@ -204,104 +237,6 @@ class ContactsScreen(ModeScreen):
         if row is None:
             self.notify("Nobody selected.", markup=False)
         return row
-
-    def action_quick_add(self) -> None:
-        """Add someone from one line, to the current interview."""
-        from tui.screens.quick_add import QuickAddScreen
-
-        session = self.session
-        if session is None or session.interview_id is None:
-            self.notify("Capture an interview first (n).", markup=False)
-            return
-        self.app.push_screen(
-            QuickAddScreen(session.interview_id),
-            lambda pid: self.reload(select=pid) if pid else None,
-        )
-
-    def action_edit(self) -> None:
-        """Put the cursor in the selected person's details."""
-        from tui.widgets.person_detail import PersonDetail
-
-        detail = self._detail
-        if isinstance(detail, PersonDetail):
-            detail.focus_first()
-
-    def action_delete(self) -> None:
-        """Delete the selected person and everything about them, after asking."""
-        from tui.screens.confirm import ConfirmScreen
-
-        row, session = self._selected(), self.session
-        if row is None or session is None:
-            return
-
-        def answer(yes: bool | None) -> None:
-            from core.services_people import delete_contact
-
-            if yes:
-                session.saver.flush()
-                with refusal_shown(self.app):
-                    delete_contact(session.repo, row.person.id or 0)
-                    session.changed.update(row.met_at)
-                    self.reload()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete {row.person.name} and everything about them (details, highlights)?"
-            ),
-            answer,
-        )
-
-    def action_write_note(self) -> None:
-        """Open the selected person's thank-you note (C8: staff get theirs), drafted once."""
-        from core.models import NoteKind, RoleKind
-        from tui.screens.note_editor import open_note_editor
-
-        row, session = self._selected(), self.session
-        if row is None or session is None:
-            return
-        staff = row.person.role_kind is RoleKind.STAFF
-        here = session.interview_id if session.interview_id in row.met_at else None
-        open_note_editor(
-            self,
-            person_id=row.person.id,
-            kind=NoteKind.STAFF_THANKS if staff else NoteKind.THANK_YOU,
-            interview_id=here,
-        )
-
-    @refusal_safe
-    def action_accept_guess(self) -> None:
-        """A2: take the guessed email, marked as a guess."""
-        from core.services_people import NoGuess, accept_guess
-
-        row, session = self._selected(), self.session
-        if row is None or session is None:
-            return
-        try:
-            accept_guess(session.repo, row.person.id or 0)
-        except NoGuess as exc:
-            self.notify(str(exc), markup=False, severity="warning")
-            return
-        self.reload(select=row.person.id)
-        self._show_detail(force=True)  # the panel still showed no email and its flag
-
-    def action_export(self) -> None:
-        """Export the listed people as a vCard file in the data folder."""
-        from core.export_vcard import vcards_text
-        from core.private_file import write_private
-
-        session = self.session
-        if session is None or self.view is None:
-            return
-        repo = session.repo
-        people = [(r.person, repo.get_application(r.person.application_id)) for r in self.view.rows]
-        target = Path(repo.path or Path.cwd()).with_name("contacts.vcf")
-        try:
-            text = vcards_text(people, repo.database_id(), session.settings.phone_region)
-            write_private(target, text)
-        except OSError as exc:
-            self.notify(f"Could not write {target}: {exc.strerror}", markup=False, severity="error")
-            return
-        self.notify(f"{len(people)} contact(s) written to {target}", markup=False)
 
     def action_scope(self) -> None:
         """Switch between this interview, this process and everyone."""

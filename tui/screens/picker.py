@@ -1,4 +1,7 @@
-"""Switch interview: type a few letters of the company, role or date; Enter opens it."""
+"""Switch interview: type a few letters of the company, role or date; Enter opens it.
+
+Every interview is searched, however many there are; at most SHOWN matches are listed (#8),
+then a line saying how many more match: typing narrows them."""
 
 from __future__ import annotations
 
@@ -6,20 +9,65 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from core.models import InterviewSummary
 from tui.text import line
 from tui.widgets.line_input import LineInput
+from tui.widgets.paged_table import count
+
+SHOWN = 100
+"""Matches listed at once; the rest are counted on a last line."""
+INSTANT = 2_000
+"""Up to this many interviews, each key filters at once (a few ms); beyond, after a pause."""
+DELAY = 0.1  # s after the last key: a burst of typing costs one filtering of 10k labels
 
 
 def _label(summary: InterviewSummary) -> str:
     interview = summary.interview
     role = f" · {summary.role}" if summary.role else ""
     return f"{summary.company}{role} · round {interview.round} · {interview.ended_at:%d %b %Y}"
+
+
+def _spread(letters: str, label: str) -> int:
+    """How far apart the letters lie in order in `label` (taking each at its first place), or
+    -1 when they are not all there in order."""
+    start = position = label.find(letters[0])
+    if start < 0:
+        return -1
+    for ch in letters[1:]:
+        position = label.find(ch, position + 1)
+        if position < 0:
+            return -1
+    return position - start
+
+
+def rank(query: str, labels: list[str]) -> list[int]:
+    """Indexes of the (casefolded) labels matching `query`, best first: the query as typed
+    inside the label, then each of its words inside it, then its letters in order, closest
+    together first ('glbx' finds Globex); newest (first in `labels`) first among equals."""
+    typed = query.casefold().strip()
+    if not typed:
+        return list(range(len(labels)))
+    words = typed.split()
+    letters = "".join(typed.split())
+    exact: list[int] = []
+    every_word: list[int] = []
+    scattered: list[tuple[int, int]] = []
+    for n, label in enumerate(labels):
+        if typed in label:
+            exact.append(n)
+        elif all(word in label for word in words):
+            every_word.append(n)
+        else:
+            spread = _spread(letters, label)
+            if spread >= 0:
+                scattered.append((spread, n))
+    scattered.sort()
+    return exact + every_word + [n for _spread, n in scattered]
 
 
 class InterviewPicker(ModalScreen[int | None]):
@@ -38,44 +86,62 @@ class InterviewPicker(ModalScreen[int | None]):
             yield OptionList(id="picker-list")
 
     def on_mount(self) -> None:
-        """Load the interviews and show them all."""
-        self.summaries = self.app.session.repo.list_interviews()  # type: ignore[attr-defined]
+        """Load every interview (newest first) and show the newest."""
+        repo = self.app.session.repo  # type: ignore[attr-defined]
+        self.summaries: list[InterviewSummary] = repo.list_interviews(
+            limit=max(1, repo.count_interviews())
+        )
+        self.labels = [_label(s) for s in self.summaries]
+        self._folded = [label.casefold() for label in self.labels]
+        self.shown = 0
+        self._timer: Timer | None = None
         self._fill("")
         self.query_one("#picker-search", Input).focus()
 
     def _fill(self, query: str) -> None:
+        self._timer = None
         options = self.query_one("#picker-list", OptionList)
         options.clear_options()
-        scored: list[tuple[float, InterviewSummary]] = []
-        matcher = Matcher(query) if query else None
-        for summary in self.summaries:
-            score = matcher.match(_label(summary)) if matcher else 1.0
-            if score > 0:
-                scored.append((score, summary))
-        scored.sort(key=lambda pair: -pair[0])
-        options.add_options(Option(line(_label(s)), id=str(s.interview.id)) for _, s in scored)
-        if scored:
+        found = rank(query, self._folded)
+        chosen = found[:SHOWN]
+        options.add_options(
+            Option(line(self.labels[n]), id=str(self.summaries[n].interview.id)) for n in chosen
+        )
+        self.shown = len(chosen)
+        if len(found) > SHOWN:
+            more = f"… and {count(len(found) - SHOWN)} more: type to narrow"
+            options.add_option(Option(line((more, "dim italic")), disabled=True))
+        if chosen:
             options.highlighted = 0
 
     @on(Input.Changed, "#picker-search")
     def _search(self, event: Input.Changed) -> None:
-        self._fill(event.value)
+        if self._timer is not None:
+            self._timer.stop()
+        if len(self.labels) <= INSTANT:
+            self._fill(event.value)
+        else:
+            self._timer = self.set_timer(DELAY, lambda: self._fill(event.value))
 
     @on(Input.Submitted, "#picker-search")
     def _open_highlighted(self, event: Input.Submitted) -> None:
+        if self._timer is not None:  # Enter before the list caught up with the typing
+            self._timer.stop()
+            self._fill(event.value)
         options = self.query_one("#picker-list", OptionList)
-        if options.highlighted is not None:
+        if options.highlighted is not None and options.highlighted < self.shown:
             self.dismiss(int(options.get_option_at_index(options.highlighted).id or 0))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id or 0))
+        if event.option.id is not None:
+            self.dismiss(int(event.option.id))
 
     def action_cursor(self, step: int) -> None:
         """Move the highlight from the search line."""
         options = self.query_one("#picker-list", OptionList)
-        if options.option_count:
-            options.highlighted = ((options.highlighted or 0) + step) % options.option_count
+        if self.shown:  # wraps round the matches, never onto the 'more' line
+            options.highlighted = ((options.highlighted or 0) + step) % self.shown
 
     def action_cancel(self) -> None:
         """Close without switching."""

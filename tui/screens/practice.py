@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui.screens.learning_view import LearningView, Place, empty_state
 from tui.text import line, plain
+from tui.widgets.paged_table import Window, count
 
 if TYPE_CHECKING:
     from core.services_learning import PracticeItem
@@ -24,6 +25,8 @@ EMPTY = (
     "differently (B4) gather here."
 )
 DETAIL_CHARS = 160
+PAGE = 100  # items listed at once (#8); lines above and below count the rest
+ALL = 100_000  # items read: every one in any real history, counted in the title
 
 
 def item_content(item: PracticeItem) -> Content:
@@ -50,11 +53,14 @@ class PracticeScreen(LearningView):
     BINDINGS = [
         Binding("x,space", "toggle", "Practised"),
         Binding("enter", "open", "Open", show=False, priority=True),
+        Binding("right_square_bracket", "page(1)", "Older", show=False),
+        Binding("left_square_bracket", "page(-1)", "Newer", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.items: list[PracticeItem] = []
+        self.window = Window(PAGE)
 
     def compose(self) -> ComposeResult:
         """Title, the list, keys."""
@@ -76,30 +82,55 @@ class PracticeScreen(LearningView):
         from core.services_learning import practice_list
 
         self.session.saver.flush()  # a stumper ticked a moment ago is listed
-        self.items = practice_list(self.session.repo)
+        self.items = practice_list(self.session.repo, ALL)
+        self.window.resize(len(self.items))
+        if keep is not None:
+            self.window.show(min(keep, len(self.items) - 1))
+        self._draw(keep or 0)
+        left = sum(1 for i in self.items if i.practised_at is None)
+        title = self.query_one("#practice-title", Static)
+        title.update(
+            line(
+                ("Practice list", "bold"),
+                f"  ·  {count(left)} to practise  ·  {count(len(self.items))} in all",
+            )
+        )
+
+    def _draw(self, cursor: int) -> None:
+        """List the window's items (between lines counting the newer and older ones), the
+        cursor on item `cursor` (an index in the whole list) or the nearest shown."""
+        window = self.window
         options = self.query_one("#practice-list", OptionList)
         options.clear_options()
         if not self.items:
             options.add_option(Option(empty_state(EMPTY), disabled=True))
         chosen: list[Option | None] = []
-        for n, item in enumerate(self.items):
-            chosen += [None] if n else []
-            chosen.append(Option(item_content(item), id=str(n)))
+        if window.before:
+            newer = f"▲ {count(window.before)} newer: Enter here or [ shows them"
+            chosen += [Option(line((newer, "italic $accent")), id="less"), None]
+        for n in range(window.offset, window.end):
+            chosen += [None] if n > window.offset else []
+            chosen.append(Option(item_content(self.items[n]), id=str(n)))
+        if window.after:
+            older = f"▼ {count(window.after)} older: Enter here or ] shows the next "
+            older += count(min(PAGE, window.after))
+            chosen += [None, Option(line((older, "italic $accent")), id="more")]
         options.add_options(chosen)
-        if self.items:
-            options.highlighted = min(keep or 0, len(self.items) - 1)  # separators don't count
-        left = sum(1 for i in self.items if i.practised_at is None)
-        title = self.query_one("#practice-title", Static)
-        title.update(
-            line(("Practice list", "bold"), f"  ·  {left} to practise  ·  {len(self.items)} in all")
-        )
+        if self.items:  # separators don't count
+            shown = min(max(cursor, window.offset), window.end - 1) - window.offset
+            options.highlighted = shown + (1 if window.before else 0)
 
     def _current(self) -> int | None:
         options = self.query_one("#practice-list", OptionList)
         if not self.items or options.highlighted is None:
             return None
         option_id = options.get_option_at_index(options.highlighted).id
-        return int(option_id) if option_id is not None else None
+        return int(option_id) if option_id is not None and option_id.isdigit() else None
+
+    def action_page(self, step: int) -> None:
+        """] / [: the next (older) or previous (newer) page of items."""
+        if self.window.step(step):
+            self._draw(self.window.offset if step > 0 else self.window.end - 1)
 
     def action_toggle(self) -> None:
         """F1: mark the highlighted item practised (now), or not practised any more."""
@@ -113,7 +144,14 @@ class PracticeScreen(LearningView):
         self.reload(keep=n)
 
     def action_open(self) -> None:
-        """Open the debrief where the item was written (B5 or B4 of its interview)."""
+        """Open the debrief where the item was written (B5 or B4 of its interview); on a line
+        counting older or newer items, show them."""
+        options = self.query_one("#practice-list", OptionList)
+        if options.highlighted is not None and self.items:
+            option_id = options.get_option_at_index(options.highlighted).id
+            if option_id in {"more", "less"}:
+                self.action_page(1 if option_id == "more" else -1)
+                return
         n = self._current()
         if n is not None:
             item = self.items[n]

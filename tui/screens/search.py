@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from core.services_learning import SearchHit
 
 SEARCH_DELAY = 0.12  # s after the last key: a fast typist's burst costs one query, not one each
+FIRST, STEP, MOST = 50, 50, 500  # best hits shown; 'more' adds STEP, up to MOST (core's cap)
 HINT = "Words from a question, an answer, a debrief, a highlight or a note."
 
 
@@ -46,6 +47,7 @@ class SearchScreen(LearningView):
     def __init__(self) -> None:
         super().__init__()
         self.hits: list[SearchHit] = []
+        self.limit = FIRST
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -67,13 +69,14 @@ class SearchScreen(LearningView):
     def _typed(self, event: Input.Changed) -> None:
         if self._timer is not None:
             self._timer.stop()
+        self.limit = FIRST
         self._timer = self.set_timer(SEARCH_DELAY, lambda: self._show(event.value))
 
     def _show(self, text: str) -> None:
         from core.services_learning import search
 
         self._timer = None
-        self.hits = search(self.session.repo, text) if text.strip() else []
+        self.hits = search(self.session.repo, text, self.limit) if text.strip() else []
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         if not text.strip():
@@ -86,8 +89,16 @@ class SearchScreen(LearningView):
         for n, hit in enumerate(self.hits):
             options += [None] if n else []
             options.append(Option(hit_content(hit), id=str(n)))
+        full = len(self.hits) >= self.limit  # the query stopped at the limit: more may match
+        if full and self.limit < MOST:
+            more = f"The {len(self.hits)} best are shown; more may match. Enter here: {STEP} more"
+            options += [None, Option(line((more, "italic $accent")), id="more")]
+        elif full:
+            more = f"The {len(self.hits)} best are shown: add a word to narrow."
+            options += [None, Option(line((more, "dim italic")), disabled=True)]
         results.add_options(options)
-        results.border_subtitle = f"{len(self.hits)} found" if self.hits else ""
+        found = f"{len(self.hits)} best shown" if full else f"{len(self.hits)} found"
+        results.border_subtitle = found if self.hits else ""
         if self.hits:
             results.highlighted = 0
 
@@ -105,11 +116,23 @@ class SearchScreen(LearningView):
         self._go(event.option)
 
     def _go(self, option: Option) -> None:
+        if option.id == "more":
+            self._more()
+            return
         if option.id is None:
             return
         hit = self.hits[int(option.id)]
         place: Place = (hit.interview_id, hit.prompt_id, hit.note_id)
         self.dismiss(place)
+
+    def _more(self) -> None:
+        """The next STEP hits, the cursor on the first of them."""
+        first_new = len(self.hits)
+        self.limit = min(MOST, self.limit + STEP)
+        self._show(self.query_one("#search-input", Input).value)
+        if self.hits:
+            results = self.query_one("#search-results", OptionList)
+            results.highlighted = min(first_new, len(self.hits) - 1)
 
     def action_cursor(self, step: int) -> None:
         """Move through the results from the search line."""

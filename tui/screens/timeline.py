@@ -11,10 +11,11 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.screens.mode_screen import ModeScreen
 from tui.screens.timeline_actions import TimelineActions
+from tui.screens.timeline_pages import GroupPages
 from tui.text import line, plain
 
 if TYPE_CHECKING:
-    from core.plan_view import PlanItem
+    from core.plan_view import Group, PlanItem
     from tui.session import Session
 
 COLUMNS = (
@@ -41,8 +42,9 @@ def _window_text(item: PlanItem) -> str:
     return f"{start:%d %b} – {end:%d %b}"
 
 
-class TimelineScreen(TimelineActions, ModeScreen):
-    """Every action of the plan, for all interviews or the current one."""
+class TimelineScreen(GroupPages, TimelineActions, ModeScreen):
+    """Every action of the plan, for all interviews or the current one; a long group shows a
+    page of it at a time (#8), between lines saying how many come before and after."""
 
     CSS_PATH = "timeline.tcss"
     BINDINGS = [
@@ -55,12 +57,16 @@ class TimelineScreen(TimelineActions, ModeScreen):
         Binding("a", "scope", "All / this"),
         # priority: the focused DataTable binds Enter itself (select_cursor), which hid this one
         Binding("enter", "open", "Open", show=False, priority=True),
+        Binding("right_square_bracket", "group_page(1)", "Next page", show=False),
+        Binding("left_square_bracket", "group_page(-1)", "Previous page", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.all_interviews = True
         self.items: dict[int, PlanItem] = {}
+        self.groups: dict[Group, list[PlanItem]] = {}
+        self.now: datetime | None = None  # the session's clock, read at each reload
 
     def compose(self) -> ComposeResult:
         """Title line, table, detail of the highlighted action."""
@@ -83,30 +89,19 @@ class TimelineScreen(TimelineActions, ModeScreen):
 
         session.saver.flush()
         session.replan_changed()
-        table = self.query_one(DataTable)
-        keep = self._current_id()
+        keep = self._current_key()
         scope = (
             None if self.all_interviews or session.interview_id is None else (session.interview_id)
         )
-        now = session.now()
-        groups = timeline(session.repo, now, session.plan_ctx, scope)
-        table.clear()
-        self.items = {}
-        for group, items in groups:
-            if not items:
-                continue
-            table.add_row(
-                "",
-                line((f"{group.value} ({len(items)})", "bold $accent")),
-                *[""] * (len(COLUMNS) - 2),
-                key=f"group:{group.value}",
-            )
-            for item in items:
-                self._add_row(table, item, now)
+        self.now = session.now()
+        self.groups = dict(timeline(session.repo, self.now, session.plan_ctx, scope))
+        self.fit_windows(keep)
         self._set_title(session, scope)
-        self._restore_cursor(table, keep)
+        self.draw(keep)
 
-    def _add_row(self, table: DataTable[object], item: PlanItem, now: datetime) -> None:
+    def add_action_row(self, table: DataTable[object], item: PlanItem) -> None:
+        """One action's row: mark, what, for whom, company, due, window, rule."""
+        now = self.now or item.action.due
         action = item.action
         self.items[action.id or 0] = item
         if not action.is_open:
@@ -142,23 +137,28 @@ class TimelineScreen(TimelineActions, ModeScreen):
             )
         )
 
-    def _restore_cursor(self, table: DataTable[object], keep: int | None) -> None:
+    def restore_cursor(self, table: DataTable[object], keep: str | None) -> None:
+        """Put the cursor on the row `keep` (an action, or a group's 'more' line), else on the
+        first action; show its detail."""
         rows = [str(k.value) for k in table.rows]
         target = (
-            str(keep)
-            if keep is not None and str(keep) in rows
-            else next((r for r in rows if not r.startswith("group:")), None)
+            keep
+            if keep is not None and keep in rows
+            else next((r for r in rows if r.isdigit()), None)
         )
         if target is not None:
             table.move_cursor(row=rows.index(target))
         self._show_detail()
 
-    def _current_id(self) -> int | None:
+    def _current_key(self) -> str | None:
         table = self.query_one(DataTable)
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
-        return None if key.startswith("group:") else int(key)
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
+
+    def _current_id(self) -> int | None:
+        key = self._current_key() or ""
+        return int(key) if key.isdigit() else None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Step over group headings (keys act on actions), then show the action's detail."""
@@ -178,6 +178,10 @@ class TimelineScreen(TimelineActions, ModeScreen):
         detail = self.query_one("#timeline-detail", Static)
         action_id = self._current_id()
         item = self.items.get(action_id) if action_id is not None else None
+        more = self.pages_detail(self._current_key() or "")
+        if more is not None:
+            detail.update(more)
+            return
         if item is None:
             detail.update(
                 plain(
@@ -205,8 +209,9 @@ class TimelineScreen(TimelineActions, ModeScreen):
         return item
 
     def action_scope(self) -> None:
-        """Switch between all interviews and the current one."""
+        """Switch between all interviews and the current one (each group from its first page)."""
         self.all_interviews = not self.all_interviews
+        self.windows.clear()
         self.reload()
 
     def action_open(self) -> None:
@@ -215,6 +220,8 @@ class TimelineScreen(TimelineActions, ModeScreen):
         from core.services_notes import note_kind
         from tui.screens.note_editor import open_note_editor
 
+        if self.page_at_cursor():  # Enter on a group's 'more' or 'earlier' line
+            return
         item = self._selected()
         if item is not None and note_kind(item.action.kind) is not None:
             open_note_editor(self, action_id=item.action.id)

@@ -1,0 +1,128 @@
+"""The contacts mode's keys that act on the selected person: quick add, edit, delete, write a
+note, accept a guessed email, export the list as vCards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.saver import refusal_safe, refusal_shown
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from core.services_people import ContactRow, ContactsView
+    from tui.session import Session
+
+
+class ContactsActions:
+    """Key actions of the contacts mode; the screen provides the selection, session, reload."""
+
+    if TYPE_CHECKING:  # provided by the screen (and Textual)
+        view: ContactsView | None
+        session: Session | None
+        app: Any
+        _detail: Widget
+
+        def reload(self, select: int | None = None) -> None: ...
+        def _selected(self) -> ContactRow | None: ...
+        def _show_detail(self, force: bool = False) -> None: ...
+        def notify(self, message: str, **kwargs: Any) -> None: ...
+
+    def action_quick_add(self) -> None:
+        """Add someone from one line, to the current interview."""
+        from tui.screens.quick_add import QuickAddScreen
+
+        session = self.session
+        if session is None or session.interview_id is None:
+            self.notify("Capture an interview first (n).", markup=False)
+            return
+        self.app.push_screen(
+            QuickAddScreen(session.interview_id),
+            lambda pid: self.reload(select=pid) if pid else None,
+        )
+
+    def action_edit(self) -> None:
+        """Put the cursor in the selected person's details."""
+        from tui.widgets.person_detail import PersonDetail
+
+        detail = self._detail
+        if isinstance(detail, PersonDetail):
+            detail.focus_first()
+
+    def action_delete(self) -> None:
+        """Delete the selected person and everything about them, after asking."""
+        from tui.screens.confirm import ConfirmScreen
+
+        row, session = self._selected(), self.session
+        if row is None or session is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            from core.services_people import delete_contact
+
+            if yes:
+                session.saver.flush()
+                with refusal_shown(self.app):
+                    delete_contact(session.repo, row.person.id or 0)
+                    session.changed.update(row.met_at)
+                    self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete {row.person.name} and everything about them (details, highlights)?"
+            ),
+            answer,
+        )
+
+    def action_write_note(self) -> None:
+        """Open the selected person's thank-you note (C8: staff get theirs), drafted once."""
+        from core.models import NoteKind, RoleKind
+        from tui.screens.note_editor import open_note_editor
+
+        row, session = self._selected(), self.session
+        if row is None or session is None:
+            return
+        staff = row.person.role_kind is RoleKind.STAFF
+        here = session.interview_id if session.interview_id in row.met_at else None
+        open_note_editor(
+            self,
+            person_id=row.person.id,
+            kind=NoteKind.STAFF_THANKS if staff else NoteKind.THANK_YOU,
+            interview_id=here,
+        )
+
+    @refusal_safe
+    def action_accept_guess(self) -> None:
+        """A2: take the guessed email, marked as a guess."""
+        from core.services_people import NoGuess, accept_guess
+
+        row, session = self._selected(), self.session
+        if row is None or session is None:
+            return
+        try:
+            accept_guess(session.repo, row.person.id or 0)
+        except NoGuess as exc:
+            self.notify(str(exc), markup=False, severity="warning")
+            return
+        self.reload(select=row.person.id)
+        self._show_detail(force=True)  # the panel still showed no email and its flag
+
+    def action_export(self) -> None:
+        """Export the listed people as a vCard file in the data folder."""
+        from core.export_vcard import vcards_text
+        from core.private_file import write_private
+
+        session = self.session
+        if session is None or self.view is None:
+            return
+        repo = session.repo
+        people = [(r.person, repo.get_application(r.person.application_id)) for r in self.view.rows]
+        target = Path(repo.path or Path.cwd()).with_name("contacts.vcf")
+        try:
+            text = vcards_text(people, repo.database_id(), session.settings.phone_region)
+            write_private(target, text)
+        except OSError as exc:
+            self.notify(f"Could not write {target}: {exc.strerror}", markup=False, severity="error")
+            return
+        self.notify(f"{len(people)} contact(s) written to {target}", markup=False)
