@@ -150,14 +150,14 @@ async def test_switcher_filter_and_search_show_markup_exactly(
             await pilot.pause(SEARCH_DELAY + 0.05)
             hits = search(app.session.repo, text)  # type: ignore[union-attr]
             words = re.findall(r"\w+", text.casefold())
-            shown = prompts(results)
+            found = prompts(results)
             if not hits:
-                assert [p.plain for p in shown] == [f"Nothing matches {text!r}."]
+                assert [p.plain for p in found] == [f"Nothing matches {text!r}."]
                 assert await click_text(pilot, results, text)  # a disabled line: nothing
                 await pilot.click(field)
                 continue
-            assert len(shown) == len(hits)
-            for hit, content in zip(hits, shown, strict=True):
+            assert len(found) == len(hits)
+            for hit, content in zip(hits, found, strict=True):
                 title = "".join(part for part, _ in hit.title)
                 body = " ".join("".join(part for part, _ in hit.body).split("\n"))
                 assert content.plain.startswith(f"{hit.source}  {hit.where}")
