@@ -231,6 +231,13 @@ class ContactsScreen(ContactsActions, ModeScreen):
         self._detail = PersonDetail(row, session) if row is not None and session else empty_detail()
         self.query_one("#contacts-main", Horizontal).mount(self._detail)
 
+    def neighbour(self, row: ContactRow) -> int | None:
+        """The id of the person listed after `row` (before it, if it is the last)."""
+        at = self.ordered.index(row) if row in self.ordered else -1
+        if at < 0 or len(self.ordered) < 2:
+            return None
+        return self.ordered[at + 1 if at + 1 < len(self.ordered) else at - 1].person.id
+
     def _selected(self) -> ContactRow | None:
         person_id = self._current_id()
         row = self.rows.get(person_id) if person_id is not None else None

@@ -27,6 +27,7 @@ class ContactsActions:
         def reload(self, select: int | None = None) -> None: ...
         def _selected(self) -> ContactRow | None: ...
         def _show_detail(self, force: bool = False) -> None: ...
+        def neighbour(self, row: ContactRow) -> int | None: ...
         def notify(self, message: str, **kwargs: Any) -> None: ...
 
     def action_quick_add(self) -> None:
@@ -66,7 +67,7 @@ class ContactsActions:
                 with refusal_shown(self.app):
                     delete_contact(session.repo, row.person.id or 0)
                     session.changed.update(row.met_at)
-                    self.reload()
+                    self.reload(select=self.neighbour(row))  # the cursor stays in its place
 
         self.app.push_screen(
             ConfirmScreen(

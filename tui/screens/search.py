@@ -42,6 +42,8 @@ class SearchScreen(LearningView):
     BINDINGS = [
         Binding("down", "cursor(1)", show=False),
         Binding("up", "cursor(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
     ]
 
     def __init__(self) -> None:
@@ -133,6 +135,12 @@ class SearchScreen(LearningView):
         if self.hits:
             results = self.query_one("#search-results", OptionList)
             results.highlighted = min(first_new, len(self.hits) - 1)
+
+    def action_page(self, step: int) -> None:
+        """A screenful of results down or up, from the search line (down to the 'more' line)."""
+        results = self.query_one("#search-results", OptionList)
+        if self.hits:
+            results.action_page_down() if step > 0 else results.action_page_up()
 
     def action_cursor(self, step: int) -> None:
         """Move through the results from the search line."""

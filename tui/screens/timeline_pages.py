@@ -83,7 +83,7 @@ class GroupPages:
         left = window.after if step > 0 else window.before
         what = f"{count(left)} more" if step > 0 else f"{count(left)} earlier"
         key = f"Enter: {'next' if step > 0 else 'show'} {min(window.size, left)}"
-        shown = f"showing {count(window.offset + 1)}–{count(window.end)} of {count(window.total)}"
+        shown = f"{count(window.offset + 1)}–{count(window.end)} of {count(window.total)}"
         return (
             plain(arrow, "bold $accent"),
             plain(what, "bold $accent"),

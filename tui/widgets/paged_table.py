@@ -82,11 +82,13 @@ def pages_line(window: Window, noun: str = "rows") -> Content:
         (f"{count(window.offset + 1)}–{count(window.end)}", "bold"),
         f" of {count(window.total)} {noun}",
     ]
+    both = window.after and window.before  # then the keys in short, to stay on one line
     if window.after:
         parts += ["  ·  ", (f"{count(window.after)} more", "bold $accent")]
-        parts.append(": ↓ at the end, PgDn or ]")
+        parts.append(": ↓ PgDn ]" if both else ": ↓ at the end, PgDn or ]")
     if window.before:
-        parts += ["  ·  ", f"{count(window.before)} before: ↑ at the top, PgUp or ["]
+        parts += ["  ·  ", f"{count(window.before)} before: "]
+        parts.append("↑ PgUp [" if both else "↑ at the top, PgUp or [")
     return line(*parts)
 
 
