@@ -216,7 +216,7 @@ def test_export_md_errors(cli: Cli) -> None:
 
 
 async def test_the_app_takes_the_daily_backup_when_it_opens(tmp_path: Path) -> None:
-    """Opening the database in the app (its start-up worker thread, off the first frame)
+    """Opening the database in the app (a worker thread, after the data is on screen)
     leaves today's copy in backups/ beside the database."""
     from core.clock import fixed_clock
     from tui.app import build_app
@@ -227,10 +227,12 @@ async def test_the_app_takes_the_daily_backup_when_it_opens(tmp_path: Path) -> N
     build_demo(repo, T)
     repo.close()
     app = build_app(AppConfig(db=db, clock=fixed_clock(T)))
-    async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.session is not None
     made = db.parent / "backups" / "afterword-2026-11-24.db"
+    async with app.run_test() as pilot:
+        for _ in range(100):  # made a moment after the data is shown
+            await pilot.pause(0.05)
+            if made.exists():
+                break
+        assert app.session is not None
     assert stat.S_IMODE(made.stat().st_mode) == 0o600
     assert stat.S_IMODE(made.parent.stat().st_mode) == 0o700

@@ -23,6 +23,8 @@ from tui.screens.debrief import DebriefScreen
 from tui.session import AppConfig, Session
 from tui.signals import install, settle, terminal_gone
 
+HOUSEKEEPING_DELAY = 1.0  # seconds after the data is shown; the user is reading, not typing
+
 if TYPE_CHECKING:
     from core.repository import Repository
     from core.settings import Settings
@@ -102,14 +104,22 @@ class AfterwordApp(LearningKeys, App[None]):
             self.call_from_thread(self.exit, None, 1)
             return
         self.call_from_thread(self._open_session, repository, settings)
-        from core.backup import rolling_backup_problem
-        from core.clock import system_clock
 
-        now = (self.config.clock or system_clock(settings.tz or None))()
-        problem = rolling_backup_problem(settings.db_path(), now)  # own connection, off-frame
+    def _housekeeping(self) -> None:
+        """The daily backup and warming the date parser: after the data is on screen, so they
+        never compete with the first frames for the one interpreter lock."""
+        session = self.session
+        if session is None:
+            return
+        from core.backup import rolling_backup_problem
+
+        # Its own connection: the copy never holds up a save.
+        problem = rolling_backup_problem(session.settings.db_path(), session.now())
         if problem:
             self.call_from_thread(self.notify, problem, severity="warning", markup=False)
-        import dateparser  # noqa: F401  - warm the phrase parser before the first date is typed
+        from core.dates import parse_when
+
+        parse_when("tomorrow 9am", session.now())  # the first reading loads dateparser's data
 
     def _open_session(self, repository: Repository, settings: Settings | None) -> None:
         from core.clock import system_clock
@@ -126,6 +136,11 @@ class AfterwordApp(LearningKeys, App[None]):
             self.call_after_refresh(self._deferred)
             self._deferred = None
         gc.freeze()  # start-up objects live as long as the app: keep them out of GC passes
+        if self._given_repository is None:  # the real start-up (tests pass their repository)
+            self.set_timer(HOUSEKEEPING_DELAY, self._start_housekeeping)
+
+    def _start_housekeeping(self) -> None:
+        self.run_worker(self._housekeeping, thread=True, exit_on_error=False, name="housekeeping")
 
     def _save_failed(self, key: object, exc: Exception) -> None:
         self.notify(f"Could not save: {exc}", severity="error", markup=False, timeout=10)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -12,13 +11,13 @@ from tui.cli_export import export
 from tui.cli_note import COMMANDS as NOTE_COMMANDS
 from tui.cli_plan import COMMANDS as PLAN_COMMANDS
 from tui.cli_plan import plan_new_interview
+from tui.launch import fail, run_tui
 
 DB_OPTION_HELP = "Database file (default: AFTERWORD_DB, the config file, or the data directory)."
 
 
 def _fail(message: str) -> None:
-    click.echo(f"afterword: {message}", err=True)
-    sys.exit(1)
+    fail(message)
 
 
 def _open(db: Path | None):  # type: ignore[no-untyped-def]
@@ -50,19 +49,6 @@ def cli_now(settings):  # type: ignore[no-untyped-def]
     if moment is None or moment.tzinfo is None:
         _fail(f"AFTERWORD_NOW={fixed!r}: use ISO 8601 with an offset, e.g. 2026-11-24T15:00-05:00")
     return moment
-
-
-def run_tui(db: Path | None, interview_id: int | None = None) -> None:
-    """Open the TUI; exit 1 with the app's message if the database cannot be used."""
-    from tui.app import build_app
-    from tui.session import AppConfig
-
-    app = build_app(AppConfig(db=db, interview_id=interview_id))
-    app.run()
-    if app.failure:
-        _fail(app.failure)
-    if app.return_code:
-        sys.exit(app.return_code)
 
 
 @click.group(invoke_without_command=True)

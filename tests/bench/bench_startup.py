@@ -45,11 +45,12 @@ def _ms(t_ns: int) -> float | None:
 
 # --------------------------------------------------------------------------- children
 def child_afterword(db: str) -> None:
-    """Run `afterword --db DB` headless; mark Ready and the first frame with the data in it."""
+    """Run `afterword --db DB` (the console script's entry) headless; mark Ready and the first
+    frame with the data in it."""
     marks: dict[str, float | None] = {"script": _ms(_T_SCRIPT)}
     import textual.app as tapp
 
-    from tui.cli import main
+    from tui.launch import main
 
     marks["imports"] = _ms(time.monotonic_ns())
     orig_run, orig_display = tapp.App.run, tapp.App._display
@@ -78,7 +79,7 @@ def child_afterword(db: str) -> None:
     tapp.App._on_ready = on_ready
     tapp.App._display = display
     with contextlib.suppress(SystemExit):  # `afterword` exits 1 if the db cannot be used
-        main(["--db", db], standalone_mode=False)
+        main(["--db", db])
     marks["run_returned"] = _ms(time.monotonic_ns())
     print(json.dumps(marks), flush=True)
 

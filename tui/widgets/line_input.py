@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
+from textual.message import Message
 from textual.widgets import Input
 
 
 class LineInput(Input):
-    """An Input whose multi-line pastes are joined into one line, with a notice (not cut)."""
+    """An Input whose multi-line pastes are joined into one line, with a notice (not cut).
+
+    It also keeps quiet about the value it opened with: Textual reports that value as a
+    change once the field is mounted, and a field that saved on it would write at every
+    opening and read a relative date ('in 2 weeks', 'by friday') again against today."""
+
+    def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
+        self._opened_with = value or ""
+        self._edited = False
+        super().__init__(value, *args, **kwargs)
+
+    def post_message(self, message: Message) -> bool:
+        """Post, except the Changed that only reports the value the field opened with."""
+        if isinstance(message, Input.Changed) and not self._edited:
+            if message.value == self._opened_with:
+                return False
+            self._edited = True
+        return super().post_message(message)
 
     def _on_paste(self, event: events.Paste) -> None:
         lines = [part.strip() for part in event.text.splitlines() if part.strip()]

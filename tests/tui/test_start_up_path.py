@@ -1,0 +1,147 @@
+"""The start-up path: the first frame imports no heavy library; the data and the daily backup
+come after it; `afterword [--db FILE]` skips the subcommand machinery."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core.clock import fixed_clock
+from tests.tui.pilot_helpers import NOW, SIZE
+from tui import launch
+from tui.app import build_app
+from tui.session import AppConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+# Heavy or slow to import; none is needed to paint the first frame (issue #8).
+OFF_THE_FIRST_FRAME = [
+    "pydantic",
+    "sqlite_utils",
+    "arrow",
+    "click",
+    "dateparser",
+    "holidays",
+    "icalendar",
+    "vobject",
+    "rapidfuzz",
+    "phonenumbers",
+    "core.repository",
+    "core.models",
+]
+
+_PROBE = """
+import json, sys
+import textual.app as tapp
+import tui.app
+from tui.launch import main
+
+seen = {}
+run = tapp.App.run
+
+def headless(self, *args, **kwargs):
+    kwargs["headless"] = True
+    return run(self, *args, **kwargs)
+
+def on_ready(self, event=None):
+    seen["ready"] = sorted(name for name in NAMES if name in sys.modules)
+    self.exit()
+
+def no_load(self):  # the worker that opens the database: record, then stop here
+    seen["load"] = sorted(name for name in NAMES if name in sys.modules)
+
+tapp.App.run = headless
+tapp.App._on_ready = on_ready
+tui.app.AfterwordApp._load = no_load
+main(["--db", sys.argv[1]])
+print(json.dumps(seen))
+"""
+
+
+def test_the_first_frame_imports_no_heavy_library(tmp_path: Path) -> None:
+    """`afterword --db FILE` paints its first frame (Textual's Ready) with none of the heavy
+    libraries loaded, and starts opening the database with none of them either: they are
+    imported by that worker, after the frame (import hygiene, not timing)."""
+    probe = _PROBE.replace("NAMES", repr(OFF_THE_FIRST_FRAME))
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "COLUMNS": "120", "LINES": "36"}
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "a.db")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen == {"ready": [], "load": []}
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], (True, None)),
+        (["--db", "x.db"], (True, Path("x.db"))),
+        (["--db=x.db"], (True, Path("x.db"))),
+        (["--db"], (False, None)),
+        (["--db", "--help"], (False, None)),
+        (["--db="], (False, None)),
+        (["--help"], (False, None)),
+        (["--version"], (False, None)),
+        (["due"], (False, None)),
+        (["--db", "x.db", "due"], (False, None)),
+    ],
+)
+def test_only_plain_opening_takes_the_fast_path(
+    args: list[str], expected: tuple[bool, Path | None]
+) -> None:
+    """Anything but `afterword [--db FILE]` goes to the full command line (help, errors)."""
+    assert launch.just_open(args) == expected
+
+
+def test_anything_else_reaches_the_full_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`afterword --version` is answered by the full command line, as before."""
+    with pytest.raises(SystemExit) as done:
+        launch.main(["--version"])
+    assert done.value.code == 0
+    assert "afterword, version" in capsys.readouterr().out
+
+
+def test_a_bad_database_is_one_line_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The fast path reports an unusable file the way the full command line does."""
+    folder = tmp_path / "a-folder.db"
+    folder.mkdir()
+    with pytest.raises(SystemExit) as done:
+        launch.main(["--db", str(folder)])
+    assert done.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"afterword: {folder}: is a directory")
+    assert err.count("\n") == 1
+
+
+async def test_the_daily_backup_is_made_after_the_data_is_shown(tmp_path: Path) -> None:
+    """The real start-up (the app opens the file itself) makes the day's rolling backup a
+    moment after the first screen, not before it."""
+    db = tmp_path / "a.db"
+    app = build_app(AppConfig(db=db, clock=fixed_clock(NOW)))
+    backups = tmp_path / "backups"
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.session is not None:
+                break
+        assert app.session is not None
+        assert not backups.exists()  # not yet: the data came first
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if list(backups.glob("a-*.db")):
+                break
+    assert [p.name for p in backups.glob("a-*.db")] == [f"a-{NOW:%Y-%m-%d}.db"]
