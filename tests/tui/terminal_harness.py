@@ -122,6 +122,22 @@ class PtyApp:
         match = _FRAME_END.search(self.output)
         return match.group(0) if match else None
 
+    def row_of(self, label: str) -> int | None:
+        """The screen row (1-based) where `label` was last painted, if it was."""
+        painted = re.findall(rb"\x1b\[(\d+);\d+H" + re.escape(label.encode()), self.text())
+        return int(painted[-1]) if painted else None
+
+    def wait_for_cursor_on_row_of(self, label: str, timeout: float = 30.0) -> None:
+        """Wait until the terminal cursor is on the row where `label` is painted: the field
+        beside that label has the focus (keys typed before that may reach the one before)."""
+
+        def there() -> bool:
+            row, cursor = self.row_of(label), self.cursor()
+            return row is not None and cursor is not None and cursor.startswith(b"\x1b[%d;" % row)
+
+        if not wait_until(there, timeout):
+            raise AssertionError(f"the cursor never reached {label!r}: {self.cursor()!r}")
+
     def send_and_wait_for_cursor_move(self, keys: bytes, timeout: float = 30.0) -> None:
         """Send keys that move the focus into an editor; wait for a frame with the cursor moved."""
         before = wait_until(self.cursor, timeout)
@@ -178,3 +194,16 @@ def quick_check(db: Path) -> list[str]:
         return [row[0] for row in conn.execute("PRAGMA quick_check")]
     finally:
         conn.close()
+
+
+def assert_terminal_restored(app: PtyApp) -> None:
+    """The app left the alternate screen, showed the cursor, stopped mouse reporting and put
+    the tty back in canonical mode with echo (what a shell needs after it)."""
+    out = app.output
+    assert out.count(ALT_SCREEN_ON) >= 1
+    assert out.rfind(ALT_SCREEN_OFF) > out.rfind(ALT_SCREEN_ON), "alternate screen not left"
+    tail = out[out.rfind(ALT_SCREEN_OFF) :]
+    assert SHOW_CURSOR in tail, "cursor not shown again"
+    assert b"\x1b[?1000l" in tail or b"\x1b[?1000l" in out[-400:], "mouse reporting left on"
+    lflag = app.terminal_modes()[3]
+    assert lflag & termios.ICANON and lflag & termios.ECHO, "tty left in raw mode"
