@@ -135,11 +135,15 @@ class AfterwordApp(LearningKeys, App[None]):
         if self._deferred is not None:
             self.call_after_refresh(self._deferred)
             self._deferred = None
-        gc.freeze()  # start-up objects live as long as the app: keep them out of GC passes
         if self._given_repository is None:  # the real start-up (tests pass their repository)
             self.set_timer(HOUSEKEEPING_DELAY, self._start_housekeeping)
 
     def _start_housekeeping(self) -> None:
+        # Start-up objects (modules, the first screen's widgets) live as long as the app: keep
+        # them out of every later collection, then collect again (tui.launch turned it off:
+        # a start-up allocates much and frees little, and each pass cost time before the data).
+        gc.freeze()
+        gc.enable()
         self.run_worker(self._housekeeping, thread=True, exit_on_error=False, name="housekeeping")
 
     def _save_failed(self, key: object, exc: Exception) -> None:

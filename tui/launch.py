@@ -7,6 +7,8 @@ interview: that path imports only Textual and the first screen. Anything else (a
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
 from pathlib import Path
 
@@ -44,8 +46,12 @@ def just_open(args: list[str]) -> tuple[bool, Path | None]:
 def main(argv: list[str] | None = None) -> None:
     """Open the workbook at once, or hand the arguments to the full command line."""
     args = sys.argv[1:] if argv is None else argv
+    # Afterword's models are its own: no third-party pydantic plugin is meant to hook them,
+    # and looking for one reads the metadata of every installed package.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     fast, db = just_open(args)
     if fast:
+        gc.disable()  # until the data is on screen (AfterwordApp turns it back on)
         run_tui(db)
         return
     from tui.cli import main as full_cli

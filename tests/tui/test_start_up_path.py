@@ -3,6 +3,7 @@ come after it; `afterword [--db FILE]` skips the subcommand machinery."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -129,8 +130,10 @@ def test_a_bad_database_is_one_line_on_stderr(
 
 async def test_the_daily_backup_is_made_after_the_data_is_shown(tmp_path: Path) -> None:
     """The real start-up (the app opens the file itself) makes the day's rolling backup a
-    moment after the first screen, not before it."""
+    moment after the first screen, not before it, and turns the garbage collector back on
+    (tui.launch turns it off for the start-up)."""
     db = tmp_path / "a.db"
+    gc.disable()
     app = build_app(AppConfig(db=db, clock=fixed_clock(NOW)))
     backups = tmp_path / "backups"
     async with app.run_test(size=SIZE) as pilot:
@@ -144,4 +147,7 @@ async def test_the_daily_backup_is_made_after_the_data_is_shown(tmp_path: Path) 
             await pilot.pause(0.05)
             if list(backups.glob("a-*.db")):
                 break
+        collecting = gc.isenabled()
+    gc.enable()
+    assert collecting
     assert [p.name for p in backups.glob("a-*.db")] == [f"a-{NOW:%Y-%m-%d}.db"]
