@@ -86,30 +86,42 @@ class InterviewPicker(ModalScreen[int | None]):
             yield OptionList(id="picker-list")
 
     def on_mount(self) -> None:
-        """Load every interview (newest first) and show the newest."""
+        """Show the newest interviews at once; read all of them right after (10,000 take a
+        few hundred ms), before the first key is handled."""
         repo = self.app.session.repo  # type: ignore[attr-defined]
-        self.summaries: list[InterviewSummary] = repo.list_interviews(
-            limit=max(1, repo.count_interviews())
-        )
-        self.labels = [_label(s) for s in self.summaries]
-        self._folded = [label.casefold() for label in self.labels]
+        self.total = repo.count_interviews()
+        self._load(repo.list_interviews(limit=SHOWN))
         self.shown = 0
         self._timer: Timer | None = None
         self._fill("")
         self.query_one("#picker-search", Input).focus()
+        if self.total > SHOWN:
+            self.call_after_refresh(self._load_all)
+
+    def _load(self, summaries: list[InterviewSummary]) -> None:
+        self.summaries = summaries
+        self.labels = [_label(s) for s in summaries]
+        self._folded = [label.casefold() for label in self.labels]
+
+    def _load_all(self) -> None:
+        repo = self.app.session.repo  # type: ignore[attr-defined]
+        self._load(repo.list_interviews(limit=max(1, self.total)))
+        self.total = len(self.summaries)
+        self._fill(self.query_one("#picker-search", Input).value)
 
     def _fill(self, query: str) -> None:
         self._timer = None
         options = self.query_one("#picker-list", OptionList)
         options.clear_options()
         found = rank(query, self._folded)
+        unread = self.total - len(self.labels)  # counted, not read yet (only with no query)
         chosen = found[:SHOWN]
         options.add_options(
             Option(line(self.labels[n]), id=str(self.summaries[n].interview.id)) for n in chosen
         )
         self.shown = len(chosen)
-        if len(found) > SHOWN:
-            more = f"… and {count(len(found) - SHOWN)} more: type to narrow"
+        if len(found) + unread > SHOWN:
+            more = f"… and {count(len(found) + unread - SHOWN)} more: type to narrow"
             options.add_option(Option(line((more, "dim italic")), disabled=True))
         if chosen:
             options.highlighted = 0
