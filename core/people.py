@@ -162,6 +162,8 @@ def parse_quick_add(line: str) -> QuickAddParts:
         part = " ".join(part.split()).strip("\"' ")
         if part:
             labels.append((part, False))
+    if not labels and emails and not any(c.isalnum() for c in _name_from_email(emails[0])):
+        labels.append((emails.pop(0), False))  # '[@x]y': no address, and no name in it
     if labels:
         name = labels[0][0]
     elif emails:

@@ -22,6 +22,8 @@ from core.people import PersonLineError, QuickAddParts, parse_quick_add
             ),
         ),
         ("jane.doe@acme.com", QuickAddParts("Jane Doe", email="jane.doe@acme.com")),
+        # an @ with no name before it is no address: the line is the name, as typed
+        ("[@click=app.quit]x[/]", QuickAddParts("[@click=app.quit]x[/]")),
         ("Jane Doe jane@acme.com", QuickAddParts("Jane Doe", email="jane@acme.com")),
         (
             '"Doe, Jane" <jd@acme.com>, Head of People',
