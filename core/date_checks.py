@@ -85,3 +85,53 @@ def _exists(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|rs|sday|nesday|rsday|urday|\.)?(?![a-z])"
+)
+_DAY_NUMBER = re.compile(
+    r"(?<![\d:.])(\d{1,2})(?:st|nd|rd|th)?(?![\d:.])"
+    r"(?!\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|hours?|m\b|mins?\b|minutes?|days?|weeks?|months?|years?))"
+)
+
+
+def check_weekday(
+    text: str,
+    phrase: str,
+    day: date,
+    today: date,
+    prefer: Literal["past", "future"],
+    error: type[ValueError],
+) -> None:
+    """Refuse a phrase naming both a weekday and a day of the month ('friday 13', 'fri 13 dec')
+    that dateparser read as another weekday, or (when the future is wanted) as a day gone by:
+    it drops whichever part does not fit, without a word."""
+    named = _WEEKDAY.search(text)
+    if not named or not _DAY_NUMBER.search(text):
+        return
+    weekday = _WEEKDAYS.index(named[1])
+    quoted, shown = repr(phrase.strip()), day.strftime("%a %d %b %Y")
+    if day.weekday() != weekday:
+        raise error(
+            f"{quoted} reads as {shown}, which is not a {calendar.day_name[weekday]}. "
+            "Check the day or the date (for a time: 'friday 9am')."
+        )
+    if prefer == "future" and day < today:
+        later = _next_same(day, today)
+        raise error(
+            f"{quoted} reads as {shown}, which has passed; the next one is "
+            f"{later:%a %d %b %Y}: write it with its month and year."
+        )
+
+
+def _next_same(day: date, today: date) -> date:
+    """The first date after `today` with the same day of the month and weekday as `day`."""
+    year, month = today.year, today.month
+    while True:
+        if _exists(year, month, day.day):
+            found = date(year, month, day.day)
+            if found > today and found.weekday() == day.weekday():
+                return found
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)

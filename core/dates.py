@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
-from core.date_checks import check_numbers, ordinal_day
+from core.date_checks import check_numbers, check_weekday, ordinal_day
 
 Prefer = Literal["past", "future"]
 
@@ -82,6 +82,7 @@ def parse_when(
         # A day named without a time ('tomorrow', 'next friday'): dateparser gives midnight
         # or the time of `now`.
         date_only = not _HAS_TIME.search(text) and parsed.time() in (time(0), now.time())
+        check_weekday(text, phrase, moment.date(), now.date(), prefer, DatePhraseError)
     _check_range(phrase, moment, now, prefer)
     return When(moment, date_only)
 

@@ -112,3 +112,39 @@ def test_the_capture_form_says_which_field(db_path: Path) -> None:
         assert repo.count_interviews() == 0
     finally:
         repo.close()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        # dateparser kept the day of the month and dropped the weekday (13 Dec 2026 is a Sunday)
+        ("fri 13 dec", "reads as Sun 13 Dec 2026, which is not a Friday"),
+        # ... or read '9' as some day of some month
+        ("friday at 9", "which is not a Friday"),
+        # ... or gave the 13th that has passed, though a date to come was asked for
+        ("friday 13", "which has passed; the next one is Fri 13 Aug 2027"),
+        ("friday the 13th", "which has passed; the next one is Fri 13 Aug 2027"),
+    ],
+)
+def test_a_weekday_and_a_date_that_disagree_are_refused(phrase: str, words: str) -> None:
+    """A weekday and a day of the month that do not fit together are refused, with the reading
+    and the date the user may have meant, never one of the two dropped without a word."""
+    with pytest.raises(DatePhraseError) as err:
+        parse_when(phrase, NOW, prefer="future")
+    message = str(err.value)
+    assert message.startswith(repr(phrase)) and words in message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("friday 4th dec", date(2026, 12, 4)),
+        ("monday 7 dec", date(2026, 12, 7)),
+        ("fri 13 aug 2027", date(2027, 8, 13)),
+        ("friday 4 dec 10am", date(2026, 12, 4)),
+        ("friday 3pm", date(2026, 11, 27)),
+    ],
+)
+def test_a_weekday_and_a_date_that_agree_are_read(phrase: str, expected: date) -> None:
+    """The check refuses nothing that fits: the weekday matches the day of the month."""
+    assert parse_when(phrase, NOW, prefer="future").moment.date() == expected
