@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq"}
 _PREFIXES = {"dr", "mr", "mrs", "ms", "miss", "prof", "sir"}
@@ -140,10 +141,17 @@ def infer_pattern(known: Iterable[tuple[str, str]]) -> CompanyPattern | None:
     return best
 
 
+@lru_cache(maxsize=1024)
+def _pattern_of(known: tuple[tuple[str, str], ...]) -> CompanyPattern | None:
+    """infer_pattern, kept per list of known addresses: everyone without an address at one
+    company is guessed from the same list (#8: a page of contacts guesses for many)."""
+    return infer_pattern(known)
+
+
 def guess_email(name: str, known: Iterable[tuple[str, str]]) -> EmailGuess | None:
     """A2: guess `name`'s address from the addresses known at the company; None when no known
     address follows a pattern, or the name lacks the part the pattern needs."""
-    found = infer_pattern(known)
+    found = _pattern_of(tuple(known))
     parts = name_parts(name)
     if found is None or parts is None:
         return None

@@ -7,15 +7,16 @@ a late thank-you (C2), a missing or guessed email (A1, A2), the rules' own flags
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
 from core.guard import check_action
 from core.models import Action, ActionKind, EmailSource, Interview, Touch
 from core.repository import Repository
-from core.repository.plan import PlanRow
+from core.repository.plan import PlanRow, PlanSpan
 from core.schedule import PlanContext
 
 
@@ -46,6 +47,8 @@ KIND_LABELS = {
     ActionKind.WITHDRAW: "Withdraw politely",
     ActionKind.KEEP_SEARCHING: "Keep searching",
 }
+TIMELINE_PAGE = 500
+"""Actions of one group a timeline shows at most at once (#8: no list renders more than ~500)."""
 _WITHIN = re.compile(r"^\s*(\d{1,4})\s*([mhdw])\s*$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -150,10 +153,7 @@ class _Guard:
         return [f.text() for f in check_action(action, interview, touches, self.ctx)]
 
 
-def _items(
-    repo: Repository, rows: list[PlanRow], now: datetime, ctx: PlanContext
-) -> list[PlanItem]:
-    guard = _Guard(repo, ctx)
+def _items(rows: list[PlanRow], now: datetime, ctx: PlanContext, guard: _Guard) -> list[PlanItem]:
     return [
         PlanItem(
             action=row.action,
@@ -167,16 +167,84 @@ def _items(
     ]
 
 
+@dataclass(frozen=True)
+class GroupPage:
+    """One group of the timeline as a list shows it: `total` actions, of which `items` are
+    those from position `offset` on (by due date), at most a page of them."""
+
+    group: Group
+    total: int
+    offset: int
+    items: list[PlanItem]
+
+
+def _midnight(day: date, ctx: PlanContext) -> datetime:
+    """The first moment of a day in the user's zone."""
+    return datetime.combine(day, time(0), tzinfo=ctx.zone)
+
+
+def group_spans(
+    now: datetime, ctx: PlanContext, interview_id: int | None = None
+) -> dict[Group, PlanSpan]:
+    """Each group as a span of the plan (group_of's rules as due-date bounds), without totals."""
+    today = ctx.local(now).date()
+    tomorrow = _midnight(today + timedelta(days=1), ctx)
+    week_end = _midnight(today + timedelta(days=8), ctx)  # group_of: day <= today + 7
+    bounds = {
+        Group.OVERDUE: (None, now),
+        Group.TODAY: (now, tomorrow),
+        Group.THIS_WEEK: (tomorrow, week_end),
+        Group.LATER: (week_end, None),
+    }
+    spans = {g: PlanSpan(True, start, end, interview_id) for g, (start, end) in bounds.items()}
+    spans[Group.DONE] = PlanSpan(False, interview_id=interview_id)
+    return spans
+
+
+def timeline_pages(
+    repo: Repository,
+    now: datetime,
+    ctx: PlanContext,
+    interview_id: int | None = None,
+    *,
+    limit: int = TIMELINE_PAGE,
+    offsets: Mapping[Group, int] | None = None,
+) -> list[GroupPage]:
+    """The five groups with their totals and one page of each: from `offsets[group]` (by due
+    date), by default the first page, and for Done the last (the most recent)."""
+    spans = group_spans(now, ctx, interview_id)
+    bounds = [spans[g].end for g in (Group.OVERDUE, Group.TODAY, Group.THIS_WEEK)]
+    open_totals = repo.open_counts([b for b in bounds if b is not None], interview_id)
+    totals = dict(zip(GROUP_ORDER[:4], open_totals, strict=True))
+    totals[Group.DONE] = repo.count_actions_of(interview_id) - sum(open_totals)
+    guard = _Guard(repo, ctx)
+    pages = []
+    for group in GROUP_ORDER:
+        total = totals[group]
+        default = max(0, total - limit) if group is Group.DONE else 0
+        wanted = (offsets or {}).get(group, default)
+        offset = max(0, min(wanted, max(0, total - 1)))
+        span = replace(spans[group], total=total)
+        rows = repo.plan_slice(span, offset, limit)
+        pages.append(GroupPage(group, total, offset, _items(rows, now, ctx, guard)))
+    return pages
+
+
 def timeline(
-    repo: Repository, now: datetime, ctx: PlanContext, interview_id: int | None = None
+    repo: Repository,
+    now: datetime,
+    ctx: PlanContext,
+    interview_id: int | None = None,
+    per_group: int = TIMELINE_PAGE,
 ) -> list[tuple[Group, list[PlanItem]]]:
-    """The whole plan (or one interview's) in the five groups, each by due date."""
-    items = _items(repo, repo.plan_rows(interview_id), now, ctx)
-    return [(g, [i for i in items if i.group is g]) for g in GROUP_ORDER]
+    """The whole plan (or one interview's) in the five groups, each by due date: at most
+    `per_group` actions in each (Done: the most recent); timeline_pages says how many more."""
+    pages = timeline_pages(repo, now, ctx, interview_id, limit=per_group)
+    return [(page.group, page.items) for page in pages]
 
 
 def due_items(
     repo: Repository, now: datetime, ctx: PlanContext, within: timedelta
 ) -> list[PlanItem]:
     """What is overdue or due within `within` from now, across everything, by due date."""
-    return _items(repo, repo.open_rows_due_by(now + within), now, ctx)
+    return _items(repo.open_rows_due_by(now + within), now, ctx, _Guard(repo, ctx))

@@ -11,6 +11,7 @@ from core.coverage import Flag, panel_flags, person_flags
 from core.email_guess import EmailGuess, guess_email
 from core.models import CONTACT_FIELDS, Application, EmailSource, Person
 from core.repository import Repository
+from core.repository.people import CONTACTS_PAGE, nocase
 
 
 class Scope(StrEnum):
@@ -74,20 +75,70 @@ def list_contacts(
     mailed note is planned for (C3).
     """
     pairs = _people_in_scope(repo, scope, interview_id)
+    return _view(repo, scope, pairs, region, thanked, mailed_notes)
+
+
+@dataclass(frozen=True)
+class ContactsPage:
+    """#8: one page of a scope's contacts: `total` people, the view of those from `offset`."""
+
+    view: ContactsView
+    total: int
+    offset: int
+
+
+def contacts_page(
+    repo: Repository,
+    scope: Scope,
+    interview_id: int | None = None,
+    *,
+    region: str = "US",
+    order: str = "name",
+    offset: int = 0,
+    limit: int = CONTACTS_PAGE,
+) -> ContactsPage:
+    """#8: a page of list_contacts, sorted in the database (by name, company or role), with
+    what C8 and C3 need read for that page's people only. Everyone's page carries no C9 flags
+    (a page holds part of many processes); a process's or an interview's page does."""
+    if scope == Scope.INTERVIEW:
+        pairs = _people_in_scope(repo, scope, interview_id)
+        total, pairs = len(pairs), pairs[max(0, offset) : max(0, offset) + limit]
+    else:
+        app_id = None
+        if scope == Scope.APPLICATION:
+            if interview_id is None:
+                raise ValueError(f"the {scope.value} scope needs an interview")
+            app_id = repo.get_interview(interview_id).application_id
+        total = repo.count_people(app_id)
+        pairs = repo.people_page(app_id, order=order, offset=offset, limit=limit)
+    ids = [p.id for p, _a in pairs if p.id is not None]
+    view = _view(
+        repo, scope, pairs, region, repo.thanked_person_ids(ids), repo.mailed_note_person_ids(ids)
+    )
+    if scope == Scope.EVERYONE:
+        view = ContactsView(scope, view.rows)
+    return ContactsPage(view, total, max(0, offset))
+
+
+def _view(
+    repo: Repository,
+    scope: Scope,
+    pairs: list[tuple[Person, Application]],
+    region: str,
+    thanked: Collection[int],
+    mailed_notes: Collection[int],
+) -> ContactsView:
     met = repo.interviews_met([p.id for p, _a in pairs if p.id is not None])
-    known: dict[str, list[tuple[int, str, str]]] = {}
+    wanted = {app.company for person, app in pairs if not person.email}
+    known = known_addresses_at(repo, wanted)
     rows: list[ContactRow] = []
     by_application: dict[int, list[Person]] = {}
     for person, app in pairs:
         by_application.setdefault(app.id or 0, []).append(person)
         guess = None
         if not person.email:
-            company = app.company.casefold()
-            if company not in known:
-                known[company] = known_addresses(repo, app.company)
-            guess = guess_email(
-                person.name, [(n, e) for pid, n, e in known[company] if pid != person.id]
-            )
+            evidence = known.get(nocase(app.company), [])
+            guess = guess_email(person.name, [(n, e) for pid, n, e in evidence if pid != person.id])
         rows.append(
             ContactRow(
                 person=person,
@@ -167,11 +218,17 @@ def _email_side_effects(person: Person, email: str, typed: str, changes: dict[st
 def known_addresses(repo: Repository, company: str) -> list[tuple[int, str, str]]:
     """A2: (person id, name, email) of the company's people whose address is valid and not
     itself a guess: the evidence a guess may rest on."""
-    known = []
-    for person, _app in repo.people_at_company(company):
-        usable = person.email and person.email_source != EmailSource.GUESSED
-        if usable and check_email_value(person.email).ok:
-            known.append((person.id or 0, person.name, person.email))
+    return known_addresses_at(repo, [company]).get(nocase(company), [])
+
+
+def known_addresses_at(
+    repo: Repository, companies: Collection[str]
+) -> dict[str, list[tuple[int, str, str]]]:
+    """A2: known_addresses of several companies in one query, by company (see nocase)."""
+    known: dict[str, list[tuple[int, str, str]]] = {nocase(c): [] for c in companies}
+    for company, person_id, name, email in repo.addresses_at(companies):
+        if check_email_value(email).ok:
+            known.setdefault(nocase(company), []).append((person_id, name, email))
     return known
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,10 @@ _MERGE = {
     ("meta", "value"): "CASE WHEN meta.key LIKE '%high_water' THEN CAST(MAX(CAST(meta.value "
     "AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT) ELSE excluded.value END",
 }
+
+
+def _one(column: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    return lambda row: (row[column],)
 
 
 def _q(name: str) -> str:
@@ -87,10 +92,14 @@ class DumpStore(StoreBase):
                 unique.append(tuple(c["name"] for c in sorted(cols, key=lambda c: c["seqno"])))
         return TableShape(table, tuple(r["name"] for r in info), key, tuple(unique))
 
-    def table_rows(self, table: str) -> list[dict[str, Any]]:
-        """Return every row of a dump table, ordered by its primary key."""
+    def table_rows(self, table: str, columns: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Return every row of a dump table (`columns` of it, in that order, or all of them),
+        ordered by its primary key."""
         shape = self.table_shape(table)
-        columns = ", ".join(_q(c) for c in shape.columns)
+        unknown = set(columns) - set(shape.columns)
+        if unknown:
+            raise KeyError(f"{table} has no column {sorted(unknown)[0]!r}")
+        columns = ", ".join(_q(c) for c in columns or shape.columns)
         order = ", ".join(_q(c) for c in shape.key)
         return self.rows(f"SELECT {columns} FROM {_q(table)} ORDER BY {order}")
 
@@ -106,32 +115,49 @@ class DumpStore(StoreBase):
     def load_tables(self, tables: Sequence[tuple[str, list[dict[str, Any]]]]) -> LoadCounts:
         """Upsert rows by primary key, in bulk, in one BEGIN IMMEDIATE transaction: a row equal
         to the stored one is left alone; references are checked at the end (ReferenceProblem,
-        nothing written)."""
+        nothing written). A table that is empty gets plain batched INSERTs (its search entries
+        made in one statement): rows must then not repeat a key (IntegrityError)."""
         conn = self.db.conn
         written = total = 0
         with self.write():
             conn.execute("PRAGMA defer_foreign_keys = ON")
+            loaded = []
             for table, rows in tables:
                 if not rows:
                     continue
-                shape = self.table_shape(table)
-                for columns in shape.unique:
-                    # The same stable key under another id (deleted and made again): file wins.
-                    conn.executemany(
-                        f"DELETE FROM {_q(table)} WHERE ({', '.join(map(_q, columns))}) = "
-                        f"({', '.join('?' for _ in columns)}) AND ({', '.join(map(_q, shape.key))})"
-                        f" IS NOT ({', '.join('?' for _ in shape.key)})",
-                        ([*(r[c] for c in columns), *(r[k] for k in shape.key)] for r in rows),
-                    )
-                cursor = conn.executemany(
-                    _upsert(shape), ([row[c] for c in shape.columns] for row in rows)
-                )
-                written += max(cursor.rowcount, 0)
+                written += self._load(self.table_shape(table), rows)
                 total += len(rows)
-            broken = conn.execute("PRAGMA foreign_key_check").fetchone()
-            if broken is not None:
-                raise self._reference_problem(*broken)
+                loaded.append(table)
+            for table in loaded:  # only they can hold a broken reference (deletes cascade)
+                broken = conn.execute(f"PRAGMA foreign_key_check({_q(table)})").fetchone()
+                if broken is not None:
+                    raise self._reference_problem(*broken)
         return LoadCounts(written=written, unchanged=total - written)
+
+    def _load(self, shape: TableShape, rows: list[dict[str, Any]]) -> int:
+        """Write one table's rows (inside load_tables' transaction); return how many changed."""
+        from core.repository.search_index import bulk_insert
+
+        conn, table = self.db.conn, _q(shape.name)
+        values = itemgetter(*shape.columns) if len(shape.columns) > 1 else _one(shape.columns[0])
+        if not conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:
+            names = ", ".join(_q(c) for c in shape.columns)
+            marks = ", ".join("?" for _ in shape.columns)
+            with bulk_insert(self.db, shape.name):
+                conn.executemany(
+                    f"INSERT INTO {table} ({names}) VALUES ({marks})", map(values, rows)
+                )
+            return len(rows)
+        for unique in shape.unique:
+            # The same stable key under another id (deleted and made again): file wins.
+            conn.executemany(
+                f"DELETE FROM {table} WHERE ({', '.join(map(_q, unique))}) = "
+                f"({', '.join('?' for _ in unique)}) AND ({', '.join(map(_q, shape.key))})"
+                f" IS NOT ({', '.join('?' for _ in shape.key)})",
+                ([*(r[c] for c in unique), *(r[k] for k in shape.key)] for r in rows),
+            )
+        cursor = conn.executemany(_upsert(shape), map(values, rows))
+        return max(cursor.rowcount, 0)
 
     def _reference_problem(self, table: str, rowid: int, parent: str, fkid: int) -> Exception:
         links = [r for r in self.rows(f"PRAGMA foreign_key_list({_q(table)})") if r["id"] == fkid]

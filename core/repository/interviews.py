@@ -6,6 +6,7 @@ from typing import Any
 
 from core.models import Application, Interview, InterviewSummary
 from core.repository.base import StoreBase
+from core.repository.stored import interview_from_stored, stored
 
 _INTERVIEW_COLUMNS = (
     "application_id",
@@ -30,10 +31,8 @@ def interview_row(interview: Interview) -> dict[str, Any]:
 
 
 def interview_from_row(row: dict[str, Any]) -> Interview:
-    """Build an interview from its stored row."""
-    data = {k: row[k] for k in ("id", *_INTERVIEW_COLUMNS)}
-    data["checklist"] = [i for i in row["checklist"].split(",") if i]
-    return Interview.model_validate(data)
+    """Build an interview from its stored row (validated when written: not again)."""
+    return interview_from_stored(row)
 
 
 class InterviewStore(StoreBase):
@@ -125,7 +124,10 @@ class InterviewStore(StoreBase):
             [limit],
         )
         return [
-            InterviewSummary(interview=interview_from_row(r), company=r["company"], role=r["role"])
+            stored(
+                InterviewSummary,
+                {"interview": interview_from_row(r), "company": r["company"], "role": r["role"]},
+            )
             for r in rows
         ]
 

@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
-from core.models import Application, Participant, Person
+from core.models import (
+    Application,
+    Participant,
+    Person,
+)
 from core.repository.base import StoreBase
 from core.repository.search import forget_deleted_words
+from core.repository.stored import application_from_row, person_from_row
+
+CONTACTS_PAGE = 500
+"""People a contacts list reads at most at once (#8: no list renders more than ~500 rows)."""
+_ORDERS = {  # each satisfied by an index, so a page is read without sorting everyone
+    "name": "p.name COLLATE NOCASE, p.id",
+    "company": "a.company COLLATE NOCASE, a.id, p.name COLLATE NOCASE, p.id",
+    "role": "p.role_kind, p.name COLLATE NOCASE, p.id",
+}
 
 _PERSON_COLUMNS = tuple(f for f in Person.model_fields if f != "id")
 _HIGH_WATER = "people_high_water"
 _APP_COLUMNS = {f"_app_{f}": f for f in Application.model_fields}
 _WITH_APP = "SELECT p.*, " + ", ".join(f"a.{f} AS {k}" for k, f in _APP_COLUMNS.items())
+
+
+def _listed(row: dict[str, Any]) -> tuple[Person, Application]:
+    """A person and their application from a list's row, built without validating again."""
+    return person_from_row(row), application_from_row(row, "_app_")
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def nocase(text: str) -> str:
+    """`text` as SQLite's NOCASE compares it (ASCII letters folded, nothing else)."""
+    return text.translate(_ASCII_LOWER)
+
+
+def _marks(values: Collection[Any]) -> str:
+    return ", ".join("?" for _ in values)
 
 
 def _person_and_application(row: dict[str, Any]) -> tuple[Person, Application]:
@@ -90,6 +121,37 @@ class PeopleStore(StoreBase):
         )
         return [_person_and_application(r) for r in rows]
 
+    def count_people(self, application_id: int | None = None) -> int:
+        """Return how many people there are, in all or of one application."""
+        where, params = (
+            ("WHERE application_id = ?", [application_id]) if application_id else ("", [])
+        )
+        return int(self.rows(f"SELECT COUNT(*) AS n FROM people {where}", params)[0]["n"])
+
+    def people_page(
+        self,
+        application_id: int | None = None,
+        *,
+        order: str = "name",
+        offset: int = 0,
+        limit: int = CONTACTS_PAGE,
+    ) -> list[tuple[Person, Application]]:
+        """Return one page of people (of one application, or all) with their application, by
+        name, company or role (then name): the page's ids are found in the index alone, then
+        only their rows are read."""
+        by = _ORDERS[order]
+        where, params = "", []
+        if application_id is not None:
+            where, params = "WHERE p.application_id = ?", [application_id]
+        join = "FROM people p JOIN applications a ON a.id = p.application_id"
+        inner = join if order == "company" else "FROM people p"  # the index alone, no rows
+        rows = self.rows(
+            f"{_WITH_APP} {join} WHERE p.id IN (SELECT p.id {inner} {where} ORDER BY {by} "
+            f"LIMIT ? OFFSET ?) ORDER BY {by}",
+            [*params, limit, max(0, offset)],
+        )
+        return [_listed(r) for r in rows]
+
     def people_at_company(self, company: str) -> list[tuple[Person, Application]]:
         """Return the people of every application with this company (case-insensitive)."""
         rows = self.rows(
@@ -99,15 +161,30 @@ class PeopleStore(StoreBase):
         )
         return [_person_and_application(r) for r in rows]
 
+    def addresses_at(self, companies: Collection[str]) -> list[tuple[str, int, str, str]]:
+        """A2: (company, person id, name, email) of the people of any of these companies (NOCASE)
+        who have an address that is not a guess, newest application first."""
+        names = sorted(set(companies))
+        if not names:
+            return []
+        rows = self.rows(
+            "SELECT a.company, p.id, p.name, p.email FROM people p "
+            "JOIN applications a ON a.id = p.application_id "
+            f"WHERE a.company COLLATE NOCASE IN ({_marks(names)}) AND p.email != '' "
+            "AND p.email_source != 'guessed' ORDER BY p.application_id DESC, p.id",
+            names,
+        )
+        return [(r["company"], r["id"], r["name"], r["email"]) for r in rows]
+
     def interviews_met(self, person_ids: list[int]) -> dict[int, list[int]]:
         """Return, for each person id, the interviews they were met at (oldest first)."""
         if not person_ids:
             return {}
-        marks = ", ".join("?" for _ in person_ids)
+        # CROSS JOIN: read each person's links, never every interview against the id list
         rows = self.rows(
             "SELECT x.person_id, x.interview_id FROM participants x "
-            "JOIN interviews i ON i.id = x.interview_id "
-            f"WHERE x.person_id IN ({marks}) ORDER BY i.ended_at, i.id",
+            "CROSS JOIN interviews i ON i.id = x.interview_id "
+            f"WHERE x.person_id IN ({_marks(person_ids)}) ORDER BY i.ended_at, i.id",
             list(person_ids),
         )
         met: dict[int, list[int]] = {pid: [] for pid in person_ids}
@@ -173,17 +250,27 @@ class PeopleStore(StoreBase):
                 [link.highlights, interview_id, person_id],
             )
 
-    def thanked_person_ids(self) -> set[int]:
-        """C8: ids of the people a thank-you touch was logged for."""
-        rows = self.rows(
-            "SELECT DISTINCT person_id FROM touches WHERE kind = 'thanks' AND person_id IS NOT NULL"
+    def thanked_person_ids(self, person_ids: Collection[int] | None = None) -> set[int]:
+        """C8: ids of the people a thank-you touch was logged for (among `person_ids`)."""
+        return self._ids_with(
+            "SELECT DISTINCT person_id FROM touches WHERE kind = 'thanks'", person_ids
         )
-        return {int(r["person_id"]) for r in rows}
 
-    def mailed_note_person_ids(self) -> set[int]:
-        """C3: ids of the people an open mailed-note action is planned for."""
-        rows = self.rows(
+    def mailed_note_person_ids(self, person_ids: Collection[int] | None = None) -> set[int]:
+        """C3: ids of the people an open mailed-note action is planned for (among
+        `person_ids`)."""
+        return self._ids_with(
             "SELECT DISTINCT person_id FROM actions WHERE kind = 'mailed_note' "
-            "AND state IN ('planned', 'snoozed') AND person_id IS NOT NULL"
+            "AND state IN ('planned', 'snoozed')",
+            person_ids,
         )
+
+    def _ids_with(self, select: str, person_ids: Collection[int] | None) -> set[int]:
+        if person_ids is None:
+            rows = self.rows(f"{select} AND person_id IS NOT NULL")
+        elif not person_ids:
+            return set()
+        else:
+            ids = sorted(person_ids)
+            rows = self.rows(f"{select} AND person_id IN ({_marks(ids)})", ids)
         return {int(r["person_id"]) for r in rows}

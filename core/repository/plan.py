@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from core.models import Action, ActionKind, ActionState, ApplicationStatus, Touch
-from core.repository.base import StoreBase
+from core.models import Action, ActionState, ApplicationStatus
+from core.repository.stored import action_from_row
+from core.repository.touches import TouchStore
 
 _ACTION_COLUMNS = tuple(f for f in Action.model_fields if f != "id")
-_TOUCH_COLUMNS = tuple(f for f in Touch.model_fields if f != "id")
-_OPEN = "state IN ('planned', 'snoozed')"
+_OPEN_STATES = "('planned', 'snoozed')"
+_OPEN = f"state IN {_OPEN_STATES}"
 PLAN_LIMIT = 20_000
 
 
@@ -40,29 +41,7 @@ def action_row(action: Action) -> dict[str, Any]:
     return data
 
 
-def _action(row: dict[str, Any]) -> Action:
-    """Build an action from its row without re-validating it (it was validated when written:
-    re-cleaning every reason made listing 8,000 actions 3x slower)."""
-    done_at = row["done_at"]
-    return Action.model_construct(
-        id=row["id"],
-        interview_id=row["interview_id"],
-        person_id=row["person_id"],
-        kind=ActionKind(row["kind"]),
-        key=row["key"],
-        rule=row["rule"],
-        due=datetime.fromisoformat(row["due"]),
-        window_start=datetime.fromisoformat(row["window_start"]),
-        window_end=datetime.fromisoformat(row["window_end"]),
-        reason=row["reason"],
-        flag=row["flag"],
-        optional=bool(row["optional"]),
-        state=ActionState(row["state"]),
-        user_changed=bool(row["user_changed"]),
-        note=row["note"],
-        done_at=datetime.fromisoformat(done_at) if done_at else None,
-    )
-
+_action = action_from_row  # the name core/repository/learning.py imports
 
 _PLAN_SELECT = (
     "SELECT x.*, a.company AS _company, a.role AS _role, COALESCE(p.name, '') AS _person, "
@@ -73,28 +52,31 @@ _PLAN_SELECT = (
 )
 
 
-class PlanStore(StoreBase):
-    """Actions of each interview's plan, and touches (messages sent, calls made)."""
+class PlanStore(TouchStore):
+    """Actions of each interview's plan (and, from TouchStore, the touches logged)."""
 
     def add_actions(self, actions: Iterable[Action]) -> list[Action]:
-        """Store new actions in one transaction and return them with their ids."""
-        columns = ", ".join(_ACTION_COLUMNS) + ", due_utc"
-        values = ", ".join(f":{c}" for c in (*_ACTION_COLUMNS, "due_utc"))
-        stored: list[Action] = []
+        """Store new actions in one transaction, in one batch, and return them with their ids
+        (the ones SQLite would give: one more than the largest, in order)."""
+        batch = list(actions)
+        if not batch:
+            return []
+        columns = ("id", *_ACTION_COLUMNS, "due_utc")
+        values = ", ".join(f":{c}" for c in columns)
         with self.write():
-            for action in actions:
-                new_id = self.run(
-                    f"INSERT INTO actions ({columns}) VALUES ({values})", action_row(action)
-                )
-                stored.append(action.model_copy(update={"id": new_id}))
-        return stored
+            first = int(self.rows("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM actions")[0]["n"])
+            self.db.conn.executemany(
+                f"INSERT INTO actions ({', '.join(columns)}) VALUES ({values})",
+                ({**action_row(a), "id": first + n} for n, a in enumerate(batch)),
+            )
+        return [a.model_copy(update={"id": first + n}) for n, a in enumerate(batch)]
 
     def get_action(self, action_id: int) -> Action:
         """Return the action with this id (KeyError if there is none)."""
         rows = self.rows("SELECT * FROM actions WHERE id = ?", [action_id])
         if not rows:
             raise KeyError(f"no action {action_id}")
-        return _action(rows[0])
+        return action_from_row(rows[0])
 
     def save_action(self, action: Action) -> Action:
         """Write every field of a stored action (validated as a model already)."""
@@ -127,7 +109,7 @@ class PlanStore(StoreBase):
         rows = self.rows(
             "SELECT * FROM actions WHERE interview_id = ? ORDER BY due_utc, id", [interview_id]
         )
-        return [_action(r) for r in rows]
+        return [action_from_row(r) for r in rows]
 
     def interviews_without_plan(self) -> list[int]:
         """Return the ids of interviews that have no action at all yet."""
@@ -160,32 +142,42 @@ class PlanStore(StoreBase):
         )
         return [_plan_row(r) for r in rows]
 
-    def add_touch(self, touch: Touch) -> Touch:
-        """Store a touch (a message sent, a call made) and return it with its id."""
-        data = touch.model_dump(mode="json", exclude={"id"})
-        columns = ", ".join(_TOUCH_COLUMNS)
-        values = ", ".join(f":{c}" for c in _TOUCH_COLUMNS)
-        with self.write():
-            new_id = self.run(f"INSERT INTO touches ({columns}) VALUES ({values})", data)
-        return touch.model_copy(update={"id": new_id})
+    def open_counts(self, bounds: list[datetime], interview_id: int | None = None) -> list[int]:
+        """Count open actions due before bounds[0], between each pair of bounds, and from the
+        last one on (len(bounds) + 1 counts), of everything or one interview."""
+        marks = [utc_text(b) for b in bounds]
+        n = len(marks)  # ?1 .. ?n are the bounds, ?n+1 the interview
+        ranges = ["due_utc < ?1"]
+        ranges += [f"due_utc >= ?{i} AND due_utc < ?{i + 1}" for i in range(1, n)]
+        ranges.append(f"due_utc >= ?{n}")
+        where, params = _scope(interview_id, n + 1)
+        sums = ", ".join(f"COALESCE(SUM({r}), 0) AS n{k}" for k, r in enumerate(ranges))
+        row = self.rows(f"SELECT {sums} FROM actions WHERE {_OPEN}{where}", [*marks, *params])[0]
+        return [int(row[f"n{k}"]) for k in range(len(ranges))]
 
-    def get_touch(self, touch_id: int) -> Touch:
-        """Return the touch with this id (KeyError if there is none)."""
-        rows = self.rows("SELECT * FROM touches WHERE id = ?", [touch_id])
-        if not rows:
-            raise KeyError(f"no touch {touch_id}")
-        return Touch.model_validate(rows[0])
+    def count_actions_of(self, interview_id: int | None = None) -> int:
+        """Return how many actions there are, in all or of one interview."""
+        if interview_id is None:
+            return self.count_actions()
+        rows = self.rows("SELECT COUNT(*) AS n FROM actions WHERE interview_id = ?", [interview_id])
+        return int(rows[0]["n"])
 
-    def set_touch_answered(self, touch_id: int, answered: bool = True) -> Touch:
-        """Record whether the employer answered a touch (D7's cool-down depends on it)."""
-        with self.write():
-            self.run("UPDATE touches SET answered = ? WHERE id = ?", [answered, touch_id])
-        return self.get_touch(touch_id)
-
-    def touches(self, interview_id: int) -> list[Touch]:
-        """Return the touches logged for an interview, oldest first."""
-        rows = self.rows("SELECT * FROM touches WHERE interview_id = ?", [interview_id])
-        return sorted((Touch.model_validate(r) for r in rows), key=lambda t: (t.at, t.id or 0))
+    def plan_slice(self, span: PlanSpan, offset: int, limit: int) -> list[PlanRow]:
+        """Return rows `offset` to `offset + limit` of a span of the plan (by due date, then
+        id), read from whichever end is nearer (the index gives both orders)."""
+        count = max(0, min(limit, span.total - offset))
+        if not count:
+            return []
+        where, params = span.where()
+        from_end = offset > span.total - offset - count
+        order = "DESC" if from_end else ""
+        skip = span.total - offset - count if from_end else offset
+        order_by = f"ORDER BY x.due_utc {order}, x.id {order}"
+        rows = self.rows(
+            f"{_PLAN_SELECT}WHERE {where} {order_by} LIMIT ? OFFSET ?", [*params, count, skip]
+        )
+        found = [_plan_row(r) for r in rows]
+        return found[::-1] if from_end else found
 
     def application_ids_with_status(self, *statuses: ApplicationStatus) -> list[int]:
         """Return the ids of the applications in any of these statuses."""
@@ -212,9 +204,43 @@ class PlanStore(StoreBase):
         return int(rows[0]["n"])
 
 
+@dataclass(frozen=True)
+class PlanSpan:
+    """Part of the plan a list shows: open actions due in [start, end) or the closed ones
+    (done, skipped), of everything or one interview; `total` is how many it holds."""
+
+    open: bool
+    start: datetime | None = None
+    end: datetime | None = None
+    interview_id: int | None = None
+    total: int = 0
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause (on actions as x) and its parameters."""
+        terms = [f"x.{_OPEN}" if self.open else f"x.state NOT IN {_OPEN_STATES}"]
+        params: list[Any] = []
+        if self.start is not None:
+            terms.append("x.due_utc >= ?")
+            params.append(utc_text(self.start))
+        if self.end is not None:
+            terms.append("x.due_utc < ?")
+            params.append(utc_text(self.end))
+        if self.interview_id is not None:
+            terms.append("x.interview_id = ?")
+            params.append(self.interview_id)
+        return " AND ".join(terms), params
+
+
+def _scope(interview_id: int | None, first: int) -> tuple[str, list[Any]]:
+    """' AND interview_id = ?N' and its parameter, for one interview (N: its number)."""
+    if interview_id is None:
+        return "", []
+    return f" AND interview_id = ?{first}", [interview_id]
+
+
 def _plan_row(row: dict[str, Any]) -> PlanRow:
     return PlanRow(
-        action=_action(row),
+        action=action_from_row(row),
         company=row["_company"],
         role=row["_role"],
         person=row["_person"],
