@@ -58,6 +58,7 @@ class ContactsScreen(ContactsActions, ModeScreen):
         self.rows: dict[int, ContactRow] = {}
         self.ordered: list[ContactRow] = []
         self.window = Window(PAGE)
+        self._listing: tuple[object, int] | None = None  # scope and sort of the page shown
         self.view: ContactsView | None = None
         self._detail: Widget = Static("", classes="person-detail", markup=False)
 
@@ -84,40 +85,64 @@ class ContactsScreen(ContactsActions, ModeScreen):
         return order[self.scope_index % 3]
 
     def reload(self, select: int | None = None) -> None:
-        """Read the scope's contacts and redraw, keeping (or moving to) the selected person."""
-        from core.services_people import list_contacts
-
+        """Read the scope's contacts (the page shown) and redraw, keeping (or moving to) the
+        selected person; another scope or sort starts from its first page."""
         session = self.session
         if session is None:
             return
         session.saver.flush()
-        scope = self._scope()
-        repo = session.repo
-        self.view = list_contacts(
-            repo,
-            scope,
-            session.interview_id,
-            region=session.settings.phone_region,
-            thanked=repo.thanked_person_ids(),
-            mailed_notes=repo.mailed_note_person_ids(),
-        )
         keep = select if select is not None else self._current_id()
-        self.ordered = sorted(self.view.rows, key=self._sort_key)
-        self.rows = {row.person.id or 0: row for row in self.ordered}
-        self.window.resize(len(self.ordered))
-        at = next((n for n, r in enumerate(self.ordered) if r.person.id == keep), None)
-        if at is not None:
-            self.window.show(at)  # the selected person stays selected, on whichever page
-        self._set_title(session, scope)
+        listing = (self._scope(), self.sort_index % len(SORTS))
+        if listing != self._listing:
+            self._listing = listing
+            self.window.offset = 0
+        self._read()
+        self._set_title(session, self._scope())
         self._fill(str(keep) if keep is not None else None)
 
+    def _read(self) -> None:
+        """Read the window's page of the scope, sorted in the database (a scope that fits on one
+        page is sorted here); by what is missing only when it fits (flags are worked out per
+        person, not in the database)."""
+        from core.services_people import contacts_page
+
+        session = self.session
+        if session is None:
+            return
+        order = SORTS[self.sort_index % len(SORTS)]
+        page = contacts_page(
+            session.repo,
+            self._scope(),
+            session.interview_id,
+            region=session.settings.phone_region,
+            order="name" if order == "needs" else order,
+            offset=self.window.offset,
+            limit=PAGE,
+        )
+        self.window.total = page.total
+        if not page.view.rows and page.total and self.window.offset:
+            self.window.resize(page.total)  # the list shrank under the page shown
+            self._read()
+            return
+        if order == "needs" and page.total > PAGE:
+            self.sort_index = 0
+            self.notify(
+                "Sorting by what is missing works on one page of people: sorted by name.",
+                markup=False,
+            )
+            self._read()
+            return
+        self.view = page.view
+        whole = page.total <= PAGE  # then sorted here, the same way in every scope
+        self.ordered = sorted(page.view.rows, key=self._sort_key) if whole else page.view.rows
+        self.rows = {row.person.id or 0: row for row in self.ordered}
+
     def _fill(self, key: str | None = None, last: bool = False) -> None:
-        """Show the window's page of the ordered list, the cursor on `key` (else the first row,
-        or the `last`)."""
+        """Show the page read, the cursor on `key` (else the first row, or the `last`)."""
         table = self.query_one(PagedTable)
         window = self.window
         table.clear()
-        for row in self.ordered[window.offset : window.end]:
+        for row in self.ordered:
             table.add_row(*self._cells(row), key=str(row.person.id))
         table.more_before, table.more_after = bool(window.before), bool(window.after)
         pages = self.query_one("#contacts-pages", Static)
@@ -132,11 +157,13 @@ class ContactsScreen(ContactsActions, ModeScreen):
     def on_paged_table_page_requested(self, event: PagedTable.PageRequested) -> None:
         """Moving past the end of the page (down, up, PgDn, PgUp) shows the next one."""
         if self.window.step(event.step):
+            self._read()
             self._fill(last=event.step < 0)
 
     def action_page(self, step: int) -> None:
         """] / [: the next or previous page of a long list, the cursor on its first row."""
         if self.window.step(step):
+            self._read()
             self._fill()
         elif self.window.total > self.window.size:
             self.notify(f"That was the {'last' if step > 0 else 'first'} page.", markup=False)
@@ -233,7 +260,8 @@ class ContactsScreen(ContactsActions, ModeScreen):
 
     def neighbour(self, row: ContactRow) -> int | None:
         """The id of the person listed after `row` (before it, if it is the last)."""
-        at = self.ordered.index(row) if row in self.ordered else -1
+        ids = [r.person.id for r in self.ordered]
+        at = ids.index(row.person.id) if row.person.id in ids else -1
         if at < 0 or len(self.ordered) < 2:
             return None
         return self.ordered[at + 1 if at + 1 < len(self.ordered) else at - 1].person.id

@@ -11,7 +11,8 @@ from tui.saver import refusal_safe, refusal_shown
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from core.services_people import ContactRow, ContactsView
+    from core.models import Application, Person
+    from core.services_people import ContactRow, ContactsView, Scope
     from tui.session import Session
 
 
@@ -28,6 +29,7 @@ class ContactsActions:
         def _selected(self) -> ContactRow | None: ...
         def _show_detail(self, force: bool = False) -> None: ...
         def neighbour(self, row: ContactRow) -> int | None: ...
+        def _scope(self) -> Scope: ...
         def notify(self, message: str, **kwargs: Any) -> None: ...
 
     def action_quick_add(self) -> None:
@@ -109,8 +111,22 @@ class ContactsActions:
         self.reload(select=row.person.id)
         self._show_detail(force=True)  # the panel still showed no email and its flag
 
+    def _listed(self, session: Session) -> list[tuple[Person, Application]]:
+        """Everyone the scope lists (every page of it), with their application."""
+        from core.services_people import Scope
+
+        repo, scope = session.repo, self._scope()
+        if scope is Scope.EVERYONE or session.interview_id is None:
+            return repo.people_with_application()
+        interview = repo.get_interview(session.interview_id)
+        if scope is Scope.APPLICATION:
+            return repo.people_with_application(interview.application_id)
+        app = repo.get_application(interview.application_id)
+        return [(person, app) for person, _link in repo.participants(session.interview_id)]
+
     def action_export(self) -> None:
-        """Export the listed people as a vCard file in the data folder."""
+        """Export everyone the scope lists (not only the page shown) as a vCard file in the
+        data folder."""
         from core.export_vcard import vcards_text
         from core.private_file import write_private
 
@@ -118,7 +134,7 @@ class ContactsActions:
         if session is None or self.view is None:
             return
         repo = session.repo
-        people = [(r.person, repo.get_application(r.person.application_id)) for r in self.view.rows]
+        people = self._listed(session)
         target = Path(repo.path or Path.cwd()).with_name("contacts.vcf")
         try:
             text = vcards_text(people, repo.database_id(), session.settings.phone_region)

@@ -15,7 +15,7 @@ from tui.screens.timeline_pages import GroupPages
 from tui.text import line, plain
 
 if TYPE_CHECKING:
-    from core.plan_view import Group, PlanItem
+    from core.plan_view import PlanItem
     from tui.session import Session
 
 COLUMNS = (
@@ -65,7 +65,6 @@ class TimelineScreen(GroupPages, TimelineActions, ModeScreen):
         super().__init__()
         self.all_interviews = True
         self.items: dict[int, PlanItem] = {}
-        self.groups: dict[Group, list[PlanItem]] = {}
         self.now: datetime | None = None  # the session's clock, read at each reload
 
     def compose(self) -> ComposeResult:
@@ -85,18 +84,16 @@ class TimelineScreen(GroupPages, TimelineActions, ModeScreen):
         session = self.session
         if session is None:
             return
-        from core.plan_view import timeline
-
         session.saver.flush()
         session.replan_changed()
         keep = self._current_key()
-        scope = (
+        self.scope = (
             None if self.all_interviews or session.interview_id is None else (session.interview_id)
         )
         self.now = session.now()
-        self.groups = dict(timeline(session.repo, self.now, session.plan_ctx, scope))
-        self.fit_windows(keep)
-        self._set_title(session, scope)
+        self.fetch()
+        self.follow(keep)
+        self._set_title(session, self.scope)
         self.draw(keep)
 
     def add_action_row(self, table: DataTable[object], item: PlanItem) -> None:

@@ -12,8 +12,9 @@ from textual.widgets import DataTable
 
 from tui.text import line
 
-PAGE = 500
-"""Rows a one-list table (contacts) shows at a time."""
+PAGE = 200
+"""Rows a one-list table (contacts) shows at a time: well under #8's 500, so a page turns in a
+few hundred ms (each person's checks, and Textual measuring every cell added, cost per row)."""
 
 
 @dataclass
@@ -32,6 +33,11 @@ class Window:
         return min(self.total, self.offset + self.size)
 
     @property
+    def at_end(self) -> bool:
+        """Whether the slice reaches the end of the list."""
+        return self.end >= self.total
+
+    @property
     def before(self) -> int:
         """How many items come before the slice."""
         return self.offset
@@ -44,7 +50,7 @@ class Window:
     def resize(self, total: int) -> None:
         """The list now has `total` items: keep the offset (a tail window at the end, if it
         was there), unless nothing would be shown."""
-        at_end = self.end >= self.total
+        at_end = self.at_end
         self.total = total
         if self.tail and at_end:
             self.show_last()
