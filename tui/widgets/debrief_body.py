@@ -76,6 +76,7 @@ class DebriefBody(Vertical):
         self.session = session
         self.interview_id = interview_id
         self.start_prompt = prompt_id  # where a search or the practice list leads
+        self._marked = dict.fromkeys((p.id for p in PROMPTS), False)  # as composed
 
     def compose(self) -> ComposeResult:
         """Checklist, prompt list, editor panes."""
@@ -107,7 +108,8 @@ class DebriefBody(Vertical):
             self.session.saver.after_flush.remove(self.refresh_marks)
 
     def refresh_marks(self) -> set[str]:
-        """Recompute which prompts are answered and mark them in the list."""
+        """Recompute which prompts are answered; redraw only the marks that changed (this runs
+        after every save while typing, and replacing an option re-renders the whole list)."""
         repo, iid = self.session.repo, self.interview_id
         done = answered_prompts(
             repo.answers(iid),
@@ -117,8 +119,13 @@ class DebriefBody(Vertical):
         )
         prompts = self.query_one("#prompt-list", OptionList)
         for index, prompt in enumerate(PROMPTS):
-            prompts.replace_option_prompt_at_index(index, _option_text(prompt, prompt.id in done))
-        prompts.border_subtitle = f"{len(done)}/{len(PROMPTS)} answered"
+            mark = prompt.id in done
+            if self._marked[prompt.id] != mark:
+                prompts.replace_option_prompt_at_index(index, _option_text(prompt, mark))
+                self._marked[prompt.id] = mark
+        subtitle = f"{len(done)}/{len(PROMPTS)} answered"
+        if prompts.border_subtitle != subtitle:
+            prompts.border_subtitle = subtitle
         return done
 
     @on(OptionList.OptionHighlighted, "#prompt-list")

@@ -29,6 +29,7 @@ class GuidanceLine(Static):
         self.session = session
         self.interview_id = interview_id
         self.current: Guidance | None = None
+        self._painted = False  # refresh_line has shown (or hidden) self.current
 
     def on_mount(self) -> None:
         """Decide after the first frame, and again after each save (the debrief may be done)."""
@@ -41,11 +42,16 @@ class GuidanceLine(Static):
             self.session.saver.after_flush.remove(self.refresh_line)
 
     def refresh_line(self) -> None:
-        """Show the line that applies now (or hide)."""
+        """Show the line that applies now (or hide). Unchanged, it is left alone: this runs
+        after every save while typing, and updating the text lays out the whole screen."""
         from core.services_learning import guidance_for
 
         session = self.session
+        before = self.current
         self.current = guidance_for(session.repo, self.interview_id, session.now())
+        if self.current == before and self._painted:
+            return
+        self._painted = True
         self.set_class(self.current is not None, "-shown")
         if self.current is not None:
             self.update(
