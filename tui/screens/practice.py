@@ -73,28 +73,37 @@ class PracticeScreen(LearningView):
             )
 
     def on_mount(self) -> None:
-        """Read the list; the cursor on the first item."""
-        self.reload()
-        self.query_one("#practice-list", OptionList).focus()
-
-    def reload(self, keep: int | None = None) -> None:
-        """Read the items again and redraw, the cursor kept on the same row."""
+        """Show the newest items at once, the cursor on the first; read them all right after
+        (thousands take a few hundred ms) to page through them and count them."""
         from core.services_learning import practice_list
 
         self.session.saver.flush()  # a stumper ticked a moment ago is listed
+        self.items = practice_list(self.session.repo, PAGE)
+        self._show(0, complete=len(self.items) < PAGE)
+        self.query_one("#practice-list", OptionList).focus()
+        if len(self.items) >= PAGE:
+            self.call_after_refresh(self._read_all)
+
+    def _read_all(self) -> None:
+        from core.services_learning import practice_list
+
+        cursor = self._current() or 0
         self.items = practice_list(self.session.repo, ALL)
+        self._show(cursor)
+
+    def _show(self, cursor: int, complete: bool = True) -> None:
+        """Draw the page holding item `cursor`; the title counts the items (once all are read)."""
         self.window.resize(len(self.items))
-        if keep is not None:
-            self.window.show(min(keep, len(self.items) - 1))
-        self._draw(keep or 0)
+        if self.items:
+            self.window.show(min(cursor, len(self.items) - 1))
+        self._draw(cursor)
+        self._title(complete)
+
+    def _title(self, complete: bool = True) -> None:
         left = sum(1 for i in self.items if i.practised_at is None)
+        counts = f"  ·  {count(left)} to practise  ·  {count(len(self.items))} in all"
         title = self.query_one("#practice-title", Static)
-        title.update(
-            line(
-                ("Practice list", "bold"),
-                f"  ·  {count(left)} to practise  ·  {count(len(self.items))} in all",
-            )
-        )
+        title.update(line(("Practice list", "bold"), counts if complete else "  ·  counting…"))
 
     def _draw(self, cursor: int) -> None:
         """List the window's items (between lines counting the newer and older ones), the
@@ -140,8 +149,11 @@ class PracticeScreen(LearningView):
         if n is None:
             return
         item = self.items[n]
-        set_practised(self.session.repo, item, None if item.practised_at else self.session.now())
-        self.reload(keep=n)
+        now = None if item.practised_at else self.session.now()
+        self.items[n] = set_practised(self.session.repo, item, now)
+        options = self.query_one("#practice-list", OptionList)
+        options.replace_option_prompt(str(n), item_content(self.items[n]))
+        self._title()
 
     def action_open(self) -> None:
         """Open the debrief where the item was written (B5 or B4 of its interview); on a line
