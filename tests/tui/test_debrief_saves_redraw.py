@@ -21,6 +21,7 @@ from tests.tui.pilot_helpers import (
     type_text,
     wait_for_save,
 )
+from tui.widgets.debrief_body import DebriefBody
 from tui.widgets.guidance_line import GuidanceLine
 
 
@@ -96,3 +97,23 @@ async def test_marks_still_follow_each_save_both_ways(
         assert "9/10 answered" in screen_text(app)
         assert guidance(app) is None
         assert [args[0] for args in replaced] == [3, 3]
+
+
+async def test_typing_messages_stop_at_the_pane(
+    make_app: MakeApp, demo: int, repo_on: RepoOn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each key's Changed and SelectionChanged are handled by the pane and go no further (they
+    bubbled through six widgets and the app per key); the answer is still saved."""
+    heard: list[str] = []
+    for name in ("on_text_area_changed", "on_text_area_selection_changed"):
+        monkeypatch.setattr(
+            DebriefBody, name, lambda self, event, name=name: heard.append(name), raising=False
+        )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # B3
+        await type_text(pilot, "Typed ")
+        await wait_for_save(pilot)
+        assert repo_on().answers(demo)["B3"].startswith("Typed The system design")
+        assert heard == []

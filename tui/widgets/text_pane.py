@@ -53,8 +53,13 @@ class TextPane(PromptPane):
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
+        event.stop()  # handled here; it bubbled on through six widgets and the app per key
         area = event.text_area
         repo, iid, pid = self.session.repo, self.interview_id, self.prompt.id
         self.session.saver.schedule(
             ("answer", iid, pid), lambda: repo.save_answer(iid, pid, area.text)
         )
+
+    @on(TextArea.SelectionChanged)
+    def _moved(self, event: TextArea.SelectionChanged) -> None:
+        event.stop()  # no one above the pane needs the cursor: it bubbled up to the app per key
