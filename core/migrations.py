@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-MIGRATION_SET = "afterword"
+from core.schema import MIGRATION_SET, SCHEMA
+
 migrations = Migrations(MIGRATION_SET)
 
 
@@ -230,3 +231,7 @@ def list_indexes(db: Database) -> None:
         CREATE INDEX people_by_role ON people (role_kind, name COLLATE NOCASE);
         """,
     )
+
+
+if tuple(known_names()) != SCHEMA:  # a migration added here must be named in core/schema.py
+    raise RuntimeError(f"core.schema.SCHEMA {SCHEMA} is not the migrations {known_names()}")

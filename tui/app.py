@@ -24,6 +24,7 @@ from tui.session import AppConfig, Session
 from tui.signals import install, settle, terminal_gone
 
 HOUSEKEEPING_DELAY = 1.0  # seconds after the data is shown; the user is reading, not typing
+CHECK_AT_OPEN = 32 * 1024 * 1024  # bytes: reading every page of a bigger file takes over 0.1 s
 
 if TYPE_CHECKING:
     from core.repository import Repository
@@ -98,7 +99,7 @@ class AfterwordApp(LearningKeys, App[None]):
 
         try:
             settings = load_settings(self.config.db)
-            repository = Repository.open(settings.db_path())
+            repository = Repository.open(settings.db_path(), check_pages_up_to=CHECK_AT_OPEN)
         except (DatabaseProblem, SettingsError) as exc:
             self.failure = str(exc)
             self.call_from_thread(self.exit, None, 1)
@@ -113,6 +114,8 @@ class AfterwordApp(LearningKeys, App[None]):
             return
         from core.backup import rolling_backup_problem
 
+        if not session.repo.pages_checked and self._check_pages(session):
+            return  # damaged: the good copies in backups/ are kept as they are
         # Its own connection: the copy never holds up a save.
         problem = rolling_backup_problem(session.settings.db_path(), session.now())
         if problem:
@@ -120,6 +123,16 @@ class AfterwordApp(LearningKeys, App[None]):
         from core.dates import parse_when
 
         parse_when("tomorrow 9am", session.now())  # the first reading loads dateparser's data
+
+    def _check_pages(self, session: Session) -> bool:
+        """A file too big to read whole before the first screen is read whole now; if it is
+        damaged, nothing more is written to it (writing could spread the damage)."""
+        from core.repository.opening import integrity_problem
+
+        problem = integrity_problem(session.settings.db_path())
+        if problem:
+            session.repo.refusal = problem
+            self.call_from_thread(self.notify, problem, severity="error", timeout=600, markup=False)
 
     def _open_session(self, repository: Repository, settings: Settings | None) -> None:
         from core.clock import system_clock
@@ -167,11 +180,7 @@ class AfterwordApp(LearningKeys, App[None]):
             # Nothing left to restore, and Textual's shutdown would write to the dead tty and
             # block (seen as a process that never exits after the window closed). Everything is
             # saved: close the database and leave now.
-            if self.session is not None:
-                try:
-                    self.session.replan_changed()
-                finally:
-                    self.session.repo.close()
+            self._close_session()
             os._exit(0)
         self.exit()
 
@@ -249,11 +258,20 @@ class AfterwordApp(LearningKeys, App[None]):
         if self._restore_signals is not None:
             self._restore_signals()
         self.saver.flush()
-        if self.session is not None:
-            try:
-                self.session.replan_changed()  # so `afterword due` sees today's edits
-            finally:
-                self.session.repo.close()
+        self._close_session()
+
+    def _close_session(self) -> None:
+        """Bring the plans of today's edits up to date (so `afterword due` sees them), close."""
+        if self.session is None:
+            return
+        from core.repository.base import DatabaseProblem
+
+        try:
+            self.session.replan_changed()
+        except DatabaseProblem:
+            pass  # the file refused the write (damaged, full disk): already said on screen
+        finally:
+            self.session.repo.close()
 
 
 def _is_format_character(key: events.Key) -> bool:

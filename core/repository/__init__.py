@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.repository.base import DatabaseProblem, connect
+from core.repository.base import DatabaseProblem
 from core.repository.debrief import DebriefStore
 from core.repository.dump import DumpStore
 from core.repository.interviews import InterviewStore
@@ -30,12 +30,18 @@ class Repository(
     """Afterword's data in one SQLite file, one part per aggregate."""
 
     @classmethod
-    def open(cls, path: Path | str) -> Repository:
-        """Open (creating or migrating) the database at `path`; DatabaseProblem if unusable."""
-        db, backups = connect(Path(path))
-        repo = cls(db, Path(path))
+    def open(cls, path: Path | str, check_pages_up_to: int | None = None) -> Repository:
+        """Open (creating or migrating) the database at `path`; DatabaseProblem if unusable.
+        Every page is checked first, unless the file holds more than `check_pages_up_to`
+        bytes: then `pages_checked` is False and the caller runs integrity_problem() later."""
+        from core.repository.opening import connect
+
+        conn, backups, checked = connect(Path(path), check_pages_up_to)
+        repo = cls(conn, Path(path))
         repo.ensure_search_index()  # F3: a table rebuilt by a migration lost its triggers
         repo.backups = backups
+        repo.pages_checked = checked
         return repo
 
     backups: list[Path] = []
+    pages_checked = True

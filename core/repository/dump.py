@@ -117,7 +117,7 @@ class DumpStore(StoreBase):
         to the stored one is left alone; references are checked at the end (ReferenceProblem,
         nothing written). A table that is empty gets plain batched INSERTs (its search entries
         made in one statement): rows must then not repeat a key (IntegrityError)."""
-        conn = self.db.conn
+        conn = self.conn
         written = total = 0
         with self.write():
             conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -138,12 +138,12 @@ class DumpStore(StoreBase):
         """Write one table's rows (inside load_tables' transaction); return how many changed."""
         from core.repository.search_index import bulk_insert
 
-        conn, table = self.db.conn, _q(shape.name)
+        conn, table = self.conn, _q(shape.name)
         values = itemgetter(*shape.columns) if len(shape.columns) > 1 else _one(shape.columns[0])
         if not conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:
             names = ", ".join(_q(c) for c in shape.columns)
             marks = ", ".join("?" for _ in shape.columns)
-            with bulk_insert(self.db, shape.name):
+            with bulk_insert(self.conn, shape.name):
                 conn.executemany(
                     f"INSERT INTO {table} ({names}) VALUES ({marks})", map(values, rows)
                 )

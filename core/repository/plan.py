@@ -65,7 +65,7 @@ class PlanStore(TouchStore):
         values = ", ".join(f":{c}" for c in columns)
         with self.write():
             first = int(self.rows("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM actions")[0]["n"])
-            self.db.conn.executemany(
+            self.conn.executemany(
                 f"INSERT INTO actions ({', '.join(columns)}) VALUES ({values})",
                 ({**action_row(a), "id": first + n} for n, a in enumerate(batch)),
             )
@@ -102,7 +102,7 @@ class PlanStore(TouchStore):
         if not ids:
             return
         with self.write():
-            self.db.conn.executemany("DELETE FROM actions WHERE id = ?", ids)
+            self.conn.executemany("DELETE FROM actions WHERE id = ?", ids)
 
     def actions_of(self, interview_id: int) -> list[Action]:
         """Return the actions of one interview's plan, by due date."""
@@ -112,10 +112,11 @@ class PlanStore(TouchStore):
         return [action_from_row(r) for r in rows]
 
     def interviews_without_plan(self) -> list[int]:
-        """Return the ids of interviews that have no action at all yet."""
+        """Return the ids of interviews that have no action at all yet (run at each timeline
+        reload: NOT IN walks the actions' index once, where NOT EXISTS sought it per interview)."""
         rows = self.rows(
-            "SELECT i.id FROM interviews i WHERE NOT EXISTS "
-            "(SELECT 1 FROM actions x WHERE x.interview_id = i.id) ORDER BY i.id"
+            "SELECT id FROM interviews WHERE id NOT IN (SELECT interview_id FROM actions) "
+            "ORDER BY id"
         )
         return [int(r["id"]) for r in rows]
 

@@ -100,12 +100,12 @@ class SearchStore(StoreBase):
     def ensure_search_index(self, rebuild: bool = False) -> bool:
         """Put back missing triggers and re-index (or, with `rebuild`, re-index anyway);
         return whether the index was rebuilt."""
-        from core.migrations import ensure_search_index, search_index_intact
+        from core.repository.search_index import ensure_search_index, search_index_intact
 
-        if not rebuild and search_index_intact(self.db):
+        if not rebuild and search_index_intact(self.conn):
             return False  # the usual case: no write lock taken on open
         with self.write():
-            return ensure_search_index(self.db, rebuild=True)
+            return ensure_search_index(self.conn, rebuild=True)
 
 
 def forget_deleted_words(store: StoreBase) -> None:

@@ -3,10 +3,15 @@ under which FTS5 rowid, the triggers that keep the index in step, and re-indexin
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    Executes = sqlite3.Connection | Database  # both run SQL through .execute()
 
 # F3: one FTS5 index over what the user wrote; each source row has a fixed index rowid (its
 # key times 4 plus the source's number), so a trigger finds its entry without a scan.
@@ -73,16 +78,16 @@ def _learning_triggers() -> list[tuple[str, str]]:
     return triggers
 
 
-def _triggers(db: Database) -> set[str]:
+def _triggers(db: Executes) -> set[str]:
     return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
 
 
-def search_index_intact(db: Database) -> bool:
+def search_index_intact(db: Executes) -> bool:
     """F3: say whether every trigger keeping the search index (and F1 marks) is in place."""
     return {name for name, _definition in _learning_triggers()} <= _triggers(db)
 
 
-def ensure_search_index(db: Database, rebuild: bool = False) -> bool:
+def ensure_search_index(db: Executes, rebuild: bool = False) -> bool:
     """F3: put back any trigger a table rebuild dropped (sqlite-utils transform() drops them)
     and re-index everything, since writes made meanwhile went unseen; say whether it did."""
     if not rebuild and search_index_intact(db):
@@ -97,13 +102,13 @@ def ensure_search_index(db: Database, rebuild: bool = False) -> bool:
     return True
 
 
-def index_table(db: Database, table: str) -> None:
+def index_table(db: Executes, table: str) -> None:
     """F3: index every row of `table` with text in one statement (rows the index lacks)."""
     db.execute(_INTO_SEARCH + _index_rows(table, "t", f"FROM {table} t "))
 
 
 @contextmanager
-def bulk_insert(db: Database, table: str) -> Iterator[None]:
+def bulk_insert(db: Executes, table: str) -> Iterator[None]:
     """F3: around a bulk insert into an EMPTY table, inside the caller's transaction: its insert
     trigger is off meanwhile, then every row is indexed in one statement and the trigger put
     back. Row by row, each trigger write flushed FTS5's pending terms: 4x slower. On an error

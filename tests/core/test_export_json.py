@@ -39,7 +39,7 @@ def _open(folder: Path, name: str) -> Repository:
 
 
 def _changes(repo: Repository) -> int:
-    return int(repo.db.conn.total_changes)
+    return int(repo.conn.total_changes)
 
 
 @pytest.fixture

@@ -64,3 +64,21 @@ def test_core_import_creates_no_files(tmp_path: Path) -> None:
         tmp_path,
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_opening_an_up_to_date_database_needs_no_sqlite_utils(tmp_path: Path) -> None:
+    """Schema upgrades use sqlite-utils (and, through it, click); opening and reading a file that
+    is up to date does not, so neither is imported on the app's way to the user's data."""
+    from core.repository import Repository
+
+    Repository.open(tmp_path / "a.db").close()  # created and migrated here, in this process
+    loaded = _modules_after(
+        "from core.repository import Repository\n"
+        f"repo = Repository.open({str(tmp_path / 'a.db')!r})\n"
+        "repo.latest_interview()\n"
+        "import sys\n"
+        "print(json.dumps({n: n in sys.modules for n in ['sqlite_utils', 'click']}))\n"
+        "raise SystemExit(0)",
+        tmp_path,
+    )
+    assert loaded == {"sqlite_utils": False, "click": False}

@@ -159,7 +159,7 @@ def test_a_stored_row_becomes_the_same_model_as_validating_it(repo: Repository) 
 
 
 def _plan(db: Repository, sql: str, params: list[object]) -> str:
-    conn: sqlite3.Connection = db.db.conn
+    conn: sqlite3.Connection = db.conn
     return " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
 
 

@@ -50,7 +50,7 @@ def _store_and_delete(repo: Repository) -> None:
     qa = repo.add_qa(QA(interview_id=iid, question=QUESTION, answer=ANSWER))
     promise = repo.add_promise(Promise(interview_id=iid, text=PROMISE))
     repo.save_answer(iid, "B3", KEPT)
-    repo.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the words reach the main file
+    repo.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the words reach the main file
     assert _traces(repo.path or Path()), "the words were stored in the first place"
 
     delete_contact(repo, person.id or 0)
@@ -64,7 +64,7 @@ def test_deleted_person_pair_and_promise_leave_no_bytes(db_path: Path, way: str)
     try:
         _store_and_delete(repo)
         if way == "checkpoint while open":
-            repo.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            repo.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             assert not _traces(db_path)
     finally:
         repo.close()

@@ -210,14 +210,14 @@ def test_read_only_folder_for_real(unprivileged: tuple[Path, Callable[[Path], st
 
 def fill_the_disk(repo: Repository) -> None:
     """Make SQLite itself answer 'database or disk is full' to any write that needs a page."""
-    conn = repo.db.conn
+    conn = repo.conn
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
 
 
 def free_the_disk(repo: Repository) -> None:
     """Space again."""
-    repo.db.conn.execute("PRAGMA max_page_count = 1073741823")
+    repo.conn.execute("PRAGMA max_page_count = 1073741823")
 
 
 def test_disk_full_is_a_clear_error_and_the_saved_text_is_intact(db_path: Path) -> None:
@@ -232,7 +232,7 @@ def test_disk_full_is_a_clear_error_and_the_saved_text_is_intact(db_path: Path) 
         assert message.startswith(f"{db_path}: the disk is full")
         assert "free some space" in message
         assert "\n" not in message
-        assert not repo.db.conn.in_transaction
+        assert not repo.conn.in_transaction
         assert repo.answers(iid) == {"B3": "what was saved before"}
         free_the_disk(repo)
         repo.save_answer(iid, "B3", "a long answer " * 2000)  # works again at once

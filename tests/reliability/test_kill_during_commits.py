@@ -93,7 +93,7 @@ def _stored(path: Path, interviews: list[int]) -> tuple[dict[tuple[int, str], in
     the save number each answer holds (its text checked whole), and the last-save marker."""
     repo = Repository.open(path)  # raises DatabaseProblem on any damage
     try:
-        assert repo.db.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        assert repo.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         held: dict[tuple[int, str], int] = {}
         for iid in interviews:
             for prompt, text in repo.answers(iid).items():

@@ -99,7 +99,7 @@ def test_a_database_from_an_earlier_version_opens_with_every_row(
     repo = Repository.open(path)
     try:
         assert [m.name for m in migrations.applied(repo.db)] == known_names()
-        conn = repo.db.conn
+        conn = repo.conn
         for table, (names, rows) in before.items():
             assert _rows(conn, table, names) == rows, f"{table} changed"
         for summary in repo.list_interviews():  # and today's code reads them as models
@@ -138,6 +138,8 @@ def test_a_failing_migration_rolls_back_says_so_and_the_copy_is_there(
 
     step = type(migrations)._Migration("0999_broken", broken)
     monkeypatch.setattr(migrations, "_migrations", [*migrations._migrations, step])
+    newer_schema = tuple(m.name for m in [*migrations._migrations, step])
+    monkeypatch.setattr("core.repository.opening.SCHEMA", newer_schema)
     with pytest.raises(DatabaseProblem) as err:
         Repository.open(path)
     backup = path.with_name("afterword.db.before-0999_broken.bak")

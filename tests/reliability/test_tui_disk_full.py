@@ -108,8 +108,8 @@ async def test_direct_writes_on_a_full_disk_are_messages_not_crashes(
         await pilot.pause()
         assert app.session is not None
         repo = app.session.repo
-        real = repo.db.conn
-        repo.db.conn = FullDisk(real)  # type: ignore[assignment]
+        real = repo.conn
+        repo.conn = FullDisk(real)  # type: ignore[assignment]
         try:
             await pilot.press("home", "enter")  # B1: Enter adds the first question
             assert len(errors_shown(app)) == 1
@@ -126,7 +126,7 @@ async def test_direct_writes_on_a_full_disk_are_messages_not_crashes(
                 assert error.startswith(f"Could not save: {db_path}: the disk is full"), error
             assert app.is_running and app.return_code is None
         finally:
-            repo.db.conn = real
+            repo.conn = real
         await pilot.press("enter")  # space again: the same keys now work
         assert not isinstance(app.screen, NewInterviewScreen)
         await pilot.press("home", "enter")

@@ -125,9 +125,9 @@ def test_two_processes_writing_at_once_both_succeed_and_lose_nothing(
 def test_a_short_lock_by_the_other_instance_is_waited_for(db_path: Path, interview_id: int) -> None:
     """The other instance holds the write lock for 0.3 s: this one waits (busy timeout)."""
     holder, writer = Repository.open(db_path), Repository.open(db_path)
-    release = threading.Timer(0.3, lambda: holder.db.conn.execute("COMMIT"))
+    release = threading.Timer(0.3, lambda: holder.conn.execute("COMMIT"))
     try:
-        holder.db.conn.execute("BEGIN IMMEDIATE")
+        holder.conn.execute("BEGIN IMMEDIATE")
         holder.run(
             "INSERT INTO answers (interview_id, prompt_id, text) VALUES (?, 'B4', 'h')",
             [interview_id],
@@ -149,7 +149,7 @@ def test_a_lock_held_too_long_is_a_clear_error_and_nothing_half_written(
     holder, writer = Repository.open(db_path), Repository.open(db_path)
     try:
         writer.save_answer(interview_id, "B3", "before")
-        holder.db.conn.execute("BEGIN IMMEDIATE")
+        holder.conn.execute("BEGIN IMMEDIATE")
         with pytest.raises(DatabaseProblem) as err, writer.write():
             writer.save_answer(interview_id, "B3", "after")
             writer.save_answer(interview_id, "B4", "also after")
@@ -157,8 +157,8 @@ def test_a_lock_held_too_long_is_a_clear_error_and_nothing_half_written(
         assert message.startswith(f"{db_path.absolute()}: ")
         assert "another program (another Afterword?)" in message
         assert "\n" not in message
-        assert not writer.db.conn.in_transaction
-        holder.db.conn.execute("ROLLBACK")
+        assert not writer.conn.in_transaction
+        holder.conn.execute("ROLLBACK")
         assert writer.answers(interview_id) == {"B3": "before"}
         writer.save_answer(interview_id, "B4", "works again")  # once the other lets go
         assert holder.answers(interview_id) == {"B3": "before", "B4": "works again"}
