@@ -1,9 +1,13 @@
-"""Start-up to the first screen, headless: Afterword (empty and demo db) vs a bare Textual app.
+"""Start-up to the first screen, headless: Afterword (empty, demo and large db) vs a bare app.
 
 HOW TO RUN (from the checkout, in the project's venv; not collected by pytest):
 
     /work/venv/bin/python tests/bench/bench_startup.py            # 15 interleaved rounds
     /work/venv/bin/python tests/bench/bench_startup.py -n 25 --warmup 3
+    /work/venv/bin/python tests/bench/bench_startup.py --no-large   # skip the 10k-interview db
+
+The large database (10k interviews, 50k people, 100k actions) is tests/bench/large_db.py's,
+built on first use and cached in /tmp/afterword-bench/.
 
 METHOD (the same as ../shared/tools/first_screen_headless.py, which is reused by path for
 the floor when it is there). The parent reads time.monotonic_ns() just before it spawns a
@@ -13,7 +17,9 @@ own marks in ms from the spawn. Terminal size 120x40 through COLUMNS/LINES. Mark
   data   the first frame that holds the user's data: the debrief (demo db) or the welcome
          panel (empty db), i.e. the database was opened and read after the first paint
   exit   the child was reaped (parent side)
-Runs are interleaved (bare, empty, demo, python -c pass, import textual.app, then again) so
+  rss    the child's resident memory (VmRSS) at `ready` and at `data`; the bare app's is
+         read by this script's own one-label child (the shared tool does not report it)
+Runs are interleaved (bare, empty, demo, large, python -c pass, import textual.app, again) so
 machine drift hits every series alike. The floor is the bare one-label app's `ready`; the
 ratios are Afterword's medians over it. The machine may be shared: read ratios, not ms.
 """
@@ -39,6 +45,15 @@ TOOL = ROOT.parent / "shared" / "tools" / "first_screen_headless.py"
 T0 = int(os.environ.get("PERF_T0_NS", "0")) or None
 
 
+def _rss_mb() -> float:
+    """This process's resident memory now (VmRSS), in MB."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
 def _ms(t_ns: int) -> float | None:
     return None if T0 is None else round((t_ns - T0) / 1e6, 3)
 
@@ -61,6 +76,7 @@ def child_afterword(db: str) -> None:
 
     def on_ready(self, event=None):  # type: ignore[no-untyped-def]
         marks.setdefault("ready", _ms(time.monotonic_ns()))
+        marks.setdefault("rss_ready", _rss_mb())
 
     def display(self, screen, renderable):  # type: ignore[no-untyped-def]
         orig_display(self, screen, renderable)
@@ -73,6 +89,7 @@ def child_afterword(db: str) -> None:
                 shown = False
             if shown:
                 marks["data"] = _ms(time.monotonic_ns())
+                marks["rss_data"] = _rss_mb()
                 self.exit()
 
     tapp.App.run = run
@@ -96,6 +113,7 @@ def child_bare() -> None:
 
         def on_ready(self) -> None:
             marks.setdefault("ready", _ms(time.monotonic_ns()))
+            marks.setdefault("rss_ready", _rss_mb())
             self.exit()
 
     Bare().run(headless=True)
@@ -149,38 +167,24 @@ def _row(name: str, values: list[float], floor: float | None) -> str:
     )
 
 
-def bench(argv: list[str]) -> None:
-    """Interleave the series, then print each figure, the floor and the ratios."""
-    ap = argparse.ArgumentParser(prog="bench_startup.py")
-    ap.add_argument("-n", type=int, default=15, help="timed rounds (default 15)")
-    ap.add_argument("--warmup", type=int, default=2)
-    a = ap.parse_args(argv)
-    py, me = sys.executable, str(Path(__file__).resolve())
+def _series(py: str, me: str, dbs: dict[str, Path]) -> dict[str, tuple[list[str], tuple[str, ...]]]:
     bare = [py, str(TOOL), "--app", "bare"] if TOOL.exists() else [py, me, "child-bare"]
-    with tempfile.TemporaryDirectory(prefix="afterword-bench-") as tmp:
-        empty, demo = _make_dbs(Path(tmp))
-        series: dict[str, tuple[list[str], tuple[str, ...]]] = {
-            "bare": (bare, ("ready",)),
-            "empty": ([py, me, "child-afterword", str(empty)], ("ready", "data", "imports")),
-            "demo": ([py, me, "child-afterword", str(demo)], ("ready", "data", "imports")),
-            "pass": ([py, "-c", "pass"], ()),
-            "textual": ([py, "-c", "import textual.app"], ()),
-        }
-        records: dict[str, list[dict[str, float]]] = {k: [] for k in series}
-        for i in range(a.warmup + a.n):
-            for name, (cmd, needs) in series.items():
-                record = _spawn(cmd, needs)
-                if i >= a.warmup and record is not None:
-                    records[name].append(record)
+    series: dict[str, tuple[list[str], tuple[str, ...]]] = {
+        "bare": (bare, ("ready",)),
+        "bare-rss": ([py, me, "child-bare"], ("ready", "rss_ready")),
+    }
+    for name, db in dbs.items():
+        series[name] = ([py, me, "child-afterword", str(db)], ("ready", "data", "imports"))
+    series["pass"] = ([py, "-c", "pass"], ())
+    series["textual"] = ([py, "-c", "import textual.app"], ())
+    return series
+
+
+def _report(records: dict[str, list[dict[str, float]]], labels: dict[str, str]) -> None:
     floor = statistics.median(r["ready"] for r in records["bare"])
-    source = "shared tool" if TOOL.exists() else "built-in"
-    print(
-        f"Start-up, headless, 120x40, n={a.n} interleaved rounds (+{a.warmup} warm-up), "
-        f"ms from spawn; floor = bare one-label app's Ready ({source}); load {os.getloadavg()}"
-    )
-    print(f"  {'series':<34}{'min':>8}{'median':>9}{'max':>8}  ratio   [runs]")
+    print(f"  {'series':<38}{'min':>8}{'median':>9}{'max':>8}  ratio   [runs]")
     print(_row("bare Textual app: Ready (FLOOR)", [r["ready"] for r in records["bare"]], floor))
-    for name, label in (("empty", "empty db"), ("demo", "demo db")):
+    for name, label in labels.items():
         recs = records[name]
         print(_row(f"Afterword {label}: Ready", [r["ready"] for r in recs], floor))
         print(_row(f"Afterword {label}: data shown", [r["data"] for r in recs], floor))
@@ -189,6 +193,59 @@ def bench(argv: list[str]) -> None:
     print(_row("python -c pass: exit", [r["exit"] for r in records["pass"]], None))
     textual = [r["exit"] for r in records["textual"]]
     print(_row("python -c 'import textual.app': exit", textual, None))
+    print("  RSS (MB), at the first frame and when the data is shown:")
+    rss_floor = statistics.median(r["rss_ready"] for r in records["bare-rss"])
+    print(
+        _row(
+            "bare Textual app: Ready (FLOOR)",
+            [r["rss_ready"] for r in records["bare-rss"]],
+            rss_floor,
+        )
+    )
+    for name, label in labels.items():
+        recs = records[name]
+        print(_row(f"Afterword {label}: Ready", [r["rss_ready"] for r in recs], rss_floor))
+        print(_row(f"Afterword {label}: data shown", [r["rss_data"] for r in recs], rss_floor))
+    if "large" in records and "empty" in records:
+        large = statistics.median(r["data"] for r in records["large"])
+        empty = statistics.median(r["data"] for r in records["empty"])
+        print(f"  large db / empty db, data shown: {large / empty:.2f}x (budget <= 1.1x)")
+    print(
+        "  budgets: Ready <= 1.4x; data shown <= 2.0x; RSS at the first screen <= 1.6x (issue #8)"
+    )
+
+
+def bench(argv: list[str]) -> None:
+    """Interleave the series, then print each figure, the floor and the ratios."""
+    ap = argparse.ArgumentParser(prog="bench_startup.py")
+    ap.add_argument("-n", type=int, default=15, help="timed rounds (default 15)")
+    ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--no-large", action="store_true", help="skip the large database")
+    a = ap.parse_args(argv)
+    py, me = sys.executable, str(Path(__file__).resolve())
+    labels = {"empty": "empty db", "demo": "demo db"}
+    with tempfile.TemporaryDirectory(prefix="afterword-bench-") as tmp:
+        empty, demo = _make_dbs(Path(tmp))
+        dbs = {"empty": empty, "demo": demo}
+        if not a.no_large:
+            sys.path.insert(0, str(ROOT))
+            from tests.bench.large_db import ensure_large_db
+
+            dbs["large"] = ensure_large_db()
+            labels["large"] = "large db (10k interviews)"
+        series = _series(py, me, dbs)
+        records: dict[str, list[dict[str, float]]] = {k: [] for k in series}
+        for i in range(a.warmup + a.n):
+            for name, (cmd, needs) in series.items():
+                record = _spawn(cmd, needs)
+                if i >= a.warmup and record is not None:
+                    records[name].append(record)
+    source = "shared tool" if TOOL.exists() else "built-in"
+    print(
+        f"Start-up, headless, 120x40, n={a.n} interleaved rounds (+{a.warmup} warm-up), "
+        f"ms from spawn; floor = bare one-label app's Ready ({source}); load {os.getloadavg()}"
+    )
+    _report(records, labels)
 
 
 if __name__ == "__main__":
