@@ -126,6 +126,7 @@ class ContactsScreen(ContactsActions, ModeScreen):
             return
         if order == "needs" and page.total > PAGE:
             self.sort_index = 0
+            self._listing = (self._scope(), 0)
             self.notify(
                 "Sorting by what is missing works on one page of people: sorted by name.",
                 markup=False,
