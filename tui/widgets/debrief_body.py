@@ -77,29 +77,41 @@ class DebriefBody(Vertical):
         self.interview_id = interview_id
         self.start_prompt = prompt_id  # where a search or the practice list leads
         self._marked = dict.fromkeys((p.id for p in PROMPTS), False)  # as composed
+        self._start_index = 0
 
     def compose(self) -> ComposeResult:
-        """Checklist, prompt list, editor panes."""
-        repo = self.session.repo
-        yield ChecklistBar(self.session, repo.get_interview(self.interview_id))
+        """Checklist, prompt list with its marks, and the editor on the start prompt (the other
+        panes are built when first shown), all in the first frame that holds the data."""
+        repo, iid = self.session.repo, self.interview_id
+        answers = repo.answers(iid)
+        done = answered_prompts(
+            answers,
+            repo.qa_list(iid),
+            [link for _p, link in repo.participants(iid)],
+            repo.promises(iid),
+        )
+        self._marked = {p.id: p.id in done for p in PROMPTS}
+        start = next((p for p in PROMPTS if p.id not in done), PROMPTS[0])
+        start = PROMPTS_BY_ID.get(self.start_prompt or "", start)
+        self._start_index = PROMPTS.index(start)
+        yield ChecklistBar(self.session, repo.get_interview(iid))
         with Horizontal(id="debrief-main"):
             prompts = OptionList(
-                *[Option(_option_text(p, False), id=p.id) for p in PROMPTS], id="prompt-list"
+                *[Option(_option_text(p, p.id in done), id=p.id) for p in PROMPTS],
+                id="prompt-list",
             )
             prompts.border_title = "Debrief"
+            prompts.border_subtitle = f"{len(done)}/{len(PROMPTS)} answered"
             yield prompts
-            yield ContentSwitcher(id="editor")  # panes are built when first shown
-        yield GuidanceLine(self.session, self.interview_id)  # D14, E1, E3
+            with ContentSwitcher(id="editor", initial=f"pane-{start.id}"):
+                yield _pane(start, self.session, iid, answers)
+        yield GuidanceLine(self.session, iid)  # D14, E1, E3
 
     def on_mount(self) -> None:
-        """Marks first, then the cursor in the first unanswered prompt (or the one asked for)."""
+        """The cursor on the start prompt; marks follow every save from now on."""
         self.session.saver.after_flush.append(self.refresh_marks)
-        done = self.refresh_marks()
-        first = next((i for i, p in enumerate(PROMPTS) if p.id not in done), 0)
-        if self.start_prompt in PROMPTS_BY_ID:
-            first = PROMPTS.index(PROMPTS_BY_ID[self.start_prompt])
         prompts = self.query_one("#prompt-list", OptionList)
-        prompts.highlighted = first
+        prompts.highlighted = self._start_index
         prompts.focus()
 
     def on_unmount(self) -> None:
