@@ -228,7 +228,7 @@ def known_addresses_at(
     known: dict[str, list[tuple[int, str, str]]] = {nocase(c): [] for c in companies}
     for company, person_id, name, email in repo.addresses_at(companies):
         if check_email_value(email).ok:
-            known.setdefault(nocase(company), []).append((person_id, name, email))
+            known.setdefault(company, []).append((person_id, name, email))  # folded
     return known
 
 

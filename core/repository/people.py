@@ -162,13 +162,14 @@ class PeopleStore(StoreBase):
         return [_person_and_application(r) for r in rows]
 
     def addresses_at(self, companies: Collection[str]) -> list[tuple[str, int, str, str]]:
-        """A2: (company, person id, name, email) of the people of any of these companies (NOCASE)
-        who have an address that is not a guess, newest application first."""
+        """A2: (company as nocase() folds it, person id, name, email) of the people of any of
+        these companies (NOCASE) who have an address that is not a guess, newest application
+        first. SQLite's lower() folds ASCII letters only, as NOCASE and nocase() do."""
         names = sorted(set(companies))
         if not names:
             return []
         rows = self.rows(
-            "SELECT a.company, p.id, p.name, p.email FROM people p "
+            "SELECT lower(a.company) AS company, p.id, p.name, p.email FROM people p "
             "JOIN applications a ON a.id = p.application_id "
             f"WHERE a.company COLLATE NOCASE IN ({_marks(names)}) AND p.email != '' "
             "AND p.email_source != 'guessed' ORDER BY p.application_id DESC, p.id",

@@ -10,7 +10,10 @@ HOW TO RUN (from the checkout, in the project's venv; not collected by pytest):
 The large database is built once (large_db.py, cached in /tmp/afterword-bench/) and opened
 as the app opens it (Repository.open). Each figure is the median (and p90) of >= 15 runs,
 interleaved with its floor (A B A B ...) so machine drift hits both alike:
-  - screens' lists (timeline, due, contacts, switcher, search): the floor is the same call on
+  - screens' lists, as each screen asks for them (the timeline: 90 actions a group; contacts:
+    a page of 500 by name; the switcher: the 500 newest; search: the 50 best, 8 queries from
+    a common word to one that matches nothing), and what `afterword due` and `afterword
+    timeline` print (every due item; 500 a group): the floor is the same call on
     the demo database (5 interviews), so the ratio says how much the 10k-interview history
     costs; the budgets are issue #8's (lists and due <= 2 ms, search p50 <= 20 ms, the whole
     timeline <= 100 ms);

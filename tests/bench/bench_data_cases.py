@@ -28,6 +28,7 @@ SEARCHES = (
     "zzzz nothing",  # matches nothing
 )
 NOTE_WORDS = 200
+SCREEN_GROUP_PAGE = 90  # tui/screens/timeline_pages.py GROUP_PAGE: what the timeline asks for
 
 
 @dataclass
@@ -57,7 +58,7 @@ def _grouped(groups: Any) -> int:
 
 
 def _screen_cases(large: Repository, demo: Repository) -> list[Case]:
-    from core.plan_view import due_items, timeline
+    from core.plan_view import due_items, timeline, timeline_pages
     from core.services_people import Scope, contacts_page
 
     def latest(repo: Repository) -> int:
@@ -70,9 +71,21 @@ def _screen_cases(large: Repository, demo: Repository) -> list[Case]:
         return lambda: contacts_page(repo, scope, iid, offset=offset).view.rows
 
     demo_label = "floor of lists: the same call on the demo db"
+
+    def screen(repo: Repository) -> Callable[[], object]:
+        return lambda: timeline_pages(repo, NOW, CTX, limit=SCREEN_GROUP_PAGE)
+
     out = [
         Case(
-            "timeline, all interviews",
+            f"timeline, all ({SCREEN_GROUP_PAGE} a group, the screen)",
+            screen(large),
+            100,
+            screen(demo),
+            demo_label,
+            count=lambda pages: sum(len(p.items) for p in pages),
+        ),
+        Case(
+            "timeline, all (500 a group, the CLI)",
             lambda: timeline(large, NOW, CTX),
             100,
             lambda: timeline(demo, NOW, CTX),
