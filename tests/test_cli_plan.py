@@ -134,7 +134,25 @@ def test_timeline_json_items_and_iso_offsets(cli: Cli) -> None:
         assert item["company"] == "Acme"
     assert {i["rule"] for i in items} >= {"D1", "D2", "D4", "D5", "D10", "D14"}
     text = cli("timeline", at=T + timedelta(hours=1)).stdout
-    assert text.startswith("Today:") and "\nLater:" in text and "Status check" in text
+    assert text.startswith("Today (") and "\nLater (" in text and "Status check" in text
+    assert "more (--all" not in text  # a few actions: every one printed
+
+
+def test_timeline_prints_a_page_a_group_and_says_how_many_more(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long group prints its first page with an honest count of the rest; --all prints all."""
+    _capture(cli)
+    monkeypatch.setattr("core.plan_view.TIMELINE_PAGE", 1)
+    at = T + timedelta(hours=1)
+    whole = cli("timeline", "--all", at=at).stdout
+    later = [ln for ln in whole.split("\nLater (")[1].split("\n\n")[0].splitlines()[1:]]
+    total = int(whole.split("\nLater (")[1].split(")")[0])
+    assert total == len([ln for ln in later if ln.startswith("  #")]) > 1
+    paged = cli("timeline", at=at).stdout
+    assert f"\nLater ({total}):" in paged
+    assert f"  … {total - 1} more (--all prints every one)" in paged
+    assert "more (--all" not in whole
 
 
 def test_timeline_on_an_empty_database_says_how_to_start(cli: Cli) -> None:

@@ -46,6 +46,9 @@ def _echo_json(items: list[PlanItem]) -> None:
     click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
 
 
+EVERY_ACTION = 2**62  # a LIMIT no plan reaches
+
+
 @click.command()
 @click.option("--within", default="1d", show_default=True, help="Window ahead: 90m, 24h, 7d, 2w.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (an empty list if nothing).")
@@ -73,35 +76,46 @@ def due(ctx: click.Context, within: str, as_json: bool) -> None:
 
 @click.command()
 @click.option("--interview", "interview_id", type=int, help="Only this interview's plan.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--all", "show_all", is_flag=True, help="Every action, not 500 a group.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (every action).")
 @click.pass_context
-def timeline(ctx: click.Context, interview_id: int | None, as_json: bool) -> None:
+def timeline(ctx: click.Context, interview_id: int | None, show_all: bool, as_json: bool) -> None:
     """The whole follow-up plan, grouped Overdue / Today / This week / Later / Done."""
-    from core.plan_view import timeline as build_timeline
+    from core.plan_view import TIMELINE_PAGE, timeline_pages
 
     repo, now, plan_ctx = _session(ctx)
+    limit = EVERY_ACTION if show_all or as_json else TIMELINE_PAGE
     try:
         if interview_id is not None:
             repo.get_interview(interview_id)
-        groups = build_timeline(repo, now, plan_ctx, interview_id)
+        pages = timeline_pages(repo, now, plan_ctx, interview_id, limit=limit)
     except KeyError:
         fail(f"--interview: no interview {interview_id} in this database.")
         return
     finally:
         repo.close()
     if as_json:
-        _echo_json([item for _group, items in groups for item in items])
+        _echo_json([item for page in pages for item in page.items])
         return
     shown = False
-    for group, items in groups:
-        if not items:
+    for page in pages:
+        if not page.total:
             continue
-        click.echo(f"{group.value}:" if not shown else f"\n{group.value}:")
+        click.echo(
+            f"{page.group.value} ({page.total}):"
+            if not shown
+            else f"\n{page.group.value} ({page.total}):"
+        )
         shown = True
-        for item in items:
+        if page.offset:
+            click.echo(f"  … {page.offset} earlier (--all prints every one)")
+        for item in page.items:
             click.echo("  " + _line(item, now, plan_ctx.zone))
             for finding in item.findings:
                 click.echo(f"         ! {finding}")
+        rest = page.total - page.offset - len(page.items)
+        if rest > 0:
+            click.echo(f"  … {rest} more (--all prints every one)")
     if not shown:
         click.echo("No follow-ups planned yet. Capture an interview with: afterword new COMPANY")
 
