@@ -24,45 +24,35 @@ import os
 import random
 import sys
 import time
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from core.migrations import known_names
-from core.models import Interview, Person, Promise, RoleKind
+from core.models import Interview, Person, RoleKind
 from core.plan import build_plan
 from core.repository import Repository
 from core.repository.plan import action_row
 from core.schedule import PlanContext, PlanInput
 from tests.bench import large_text as lt
 from tests.bench.large_plan import settle_plan, trim_actions
+from tests.bench.large_rows import (
+    NOW,
+    ZONE,
+    Data,
+    debrief_rows,
+    interview_row,
+    kind_of,
+    person_row,
+)
 
 GENERATOR = 2  # bump when the data below changes: cached databases are rebuilt
-ZONE = ZoneInfo("America/New_York")
-NOW = datetime(2026, 11, 22, 15, 30, tzinfo=ZONE)
 START = NOW - timedelta(days=3 * 365)
 DEFAULT_PATH = Path("/tmp/afterword-bench/large.db")
 SIZES = {"interviews": 10_000, "people": 50_000, "actions": 100_000, "companies": 2_000}
 CTX = PlanContext(zone=ZONE)
-
-
-@dataclass
-class Data:
-    """Every table's rows in stored form, parents first (the JSON export's order)."""
-
-    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-
-    def add(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
-        """Append a row (its id, if the table has one, is the next one) and return it."""
-        rows = self.tables.setdefault(table, [])
-        if table not in {"participants", "answers"}:
-            row = {"id": len(rows) + 1, **row}
-        rows.append(row)
-        return row
 
 
 def _workday(moment: datetime, rng: random.Random) -> datetime:
@@ -105,76 +95,6 @@ def _new_people_counts(rng: random.Random, n_interviews: int, n_apps: int) -> li
     return counts
 
 
-def _person(data: Data, w: lt.Writer, app: dict[str, Any], kind: RoleKind) -> Person:
-    rng = w.rng
-    first, last = rng.choice(lt.FIRST), rng.choice(lt.LAST)
-    domain = app["company"].lower().replace(" ", "-") + ".com"
-    pick = rng.random()
-    email, source = "", ""
-    if pick < 0.6:
-        email, source = f"{first}.{last}@{domain}".lower(), rng.choice(("card", "confirmed"))
-    elif pick < 0.7:
-        email, source = f"{first[0]}{last}@{domain}".lower(), "guessed"
-    row = data.add(
-        "people",
-        {
-            "application_id": app["id"],
-            "name": f"{first} {last}",
-            "spelling_confirmed": rng.random() < 0.5,
-            "role_kind": kind.value,
-            "title": "Technical Recruiter" if kind is RoleKind.RECRUITER else rng.choice(lt.TITLES),
-            "email": email,
-            "email_source": source,
-            "phone": f"+1617555{rng.randint(1000, 9999)}" if rng.random() < 0.2 else "",
-            "mailing_address": f"{app['company']}\n{rng.randint(1, 999)} Main St\nBoston, MA"
-            if rng.random() < 0.05
-            else "",
-            "best_time": rng.choice(("", "", "mornings", "after 2pm")),
-            "preferred_mode": rng.choice(("", "", "email", "phone")),
-            "linkedin": f"https://www.linkedin.com/in/{first}-{last}".lower()
-            if rng.random() < 0.2
-            else "",
-            "personal": w.fill(rng.choice(lt.HIGHLIGHT), first) if rng.random() < 0.15 else "",
-        },
-    )
-    return Person.model_construct(**row)
-
-
-def _debrief(data: Data, w: lt.Writer, interview: dict[str, Any]) -> list[Promise]:
-    """B1/B5 Q&A with stumpers, B3-B9 answers (B3 a few hundred words), B10 promises."""
-    rng, iid = w.rng, interview["id"]
-    for prompt_id, (bank, words) in lt.ANSWER_BANKS.items():
-        text = w.text(bank, rng.randint(words // 2, words * 3 // 2))
-        data.add("answers", {"interview_id": iid, "prompt_id": prompt_id, "text": text})
-    for position in range(1, rng.randint(4, 8) + 1):
-        data.add(
-            "qa",
-            {
-                "interview_id": iid,
-                "position": position,
-                "question": w.fill(rng.choice(lt.QUESTIONS)),
-                "answer": w.text(lt.ANSWERS, rng.randint(20, 70)),
-                "stumped": rng.random() < 0.15,
-            },
-        )
-    promises = []
-    ended = datetime.fromisoformat(interview["ended_at"])
-    for _ in range(rng.choice((0, 0, 1, 1, 2))):
-        due = ended + timedelta(days=rng.randint(1, 5))
-        row = data.add(
-            "promises",
-            {
-                "interview_id": iid,
-                "text": w.fill("Send {name} the write-up on {concept} and {tech}"),
-                "due_phrase": "in a few days",
-                "due_at": due.isoformat(),
-                "done": due < NOW - timedelta(days=2) and rng.random() < 0.9,
-            },
-        )
-        promises.append(Promise.model_construct(**{**row, "due_at": due}))
-    return promises
-
-
 def generate(seed: int = 8) -> Data:
     """Every row of the large database, deterministic for a seed."""
     rng = random.Random(seed)
@@ -198,11 +118,11 @@ def generate(seed: int = 8) -> Data:
                     "created_at": (when - timedelta(days=rng.randint(7, 30))).isoformat(),
                 },
             )
-            met[a] = [_person(data, w, app_rows[a], RoleKind.RECRUITER)]
+            met[a] = [person_row(data, w, app_rows[a], RoleKind.RECRUITER)]
         app = app_rows[a]
         last = k == len(apps[a]) - 1
-        interview = _interview(data, rng, app, k + 1, when, last)
-        panel = [_person(data, w, app, _kind(rng)) for _ in range(next(new_people))]
+        interview = interview_row(data, rng, app, k + 1, when, last)
+        panel = [person_row(data, w, app, kind_of(rng)) for _ in range(next(new_people))]
         if k == 0 or rng.random() < 0.5:
             panel.insert(0, met[a][0] if k == 0 else rng.choice(met[a]))
         met[a] += [p for p in panel if p not in met[a]]
@@ -217,7 +137,7 @@ def generate(seed: int = 8) -> Data:
                     "highlights": highlights,
                 },
             )
-        promises = _debrief(data, w, interview)
+        promises = debrief_rows(data, w, interview)
         plan = build_plan(
             PlanInput(
                 interview=Interview.model_validate(
@@ -245,39 +165,6 @@ def _learned(rng: random.Random, interview: dict[str, Any], when: datetime) -> d
     if interview["outcome"] == "pending":
         return NOW
     return min(when + timedelta(days=rng.randint(4, 15)), NOW - timedelta(hours=2))
-
-
-def _kind(rng: random.Random) -> RoleKind:
-    kinds = (RoleKind.INTERVIEWER, RoleKind.FUTURE_MANAGER, RoleKind.STAFF, RoleKind.OTHER)
-    return rng.choices(kinds, (70, 12, 10, 8))[0]
-
-
-def _interview(
-    data: Data, rng: random.Random, app: dict[str, Any], rnd: int, when: datetime, last: bool
-) -> dict[str, Any]:
-    recent = when > NOW - timedelta(days=21)
-    outcome = "invited_back" if not last else "pending"
-    if last and not recent:
-        outcome = rng.choices(("not_selected", "offer", "pending"), (70, 10, 20))[0]
-        app["status"] = {"not_selected": "rejected", "offer": "declined"}.get(outcome, "open")
-    decided = rng.random() < 0.6
-    decision = (when + timedelta(days=rng.randint(5, 14))).date() if decided else None
-    return data.add(
-        "interviews",
-        {
-            "application_id": app["id"],
-            "round": rnd,
-            "ended_at": when.isoformat(),
-            "format": rng.choice(("in_person", "video", "video", "phone")),
-            "decision_date": decision.isoformat() if decision else None,
-            "decision_phrase": "in about two weeks" if decided else "",
-            "no_timeframe_given": not decided and rng.random() < 0.5,
-            "next_steps": "Reference checks, then a call with the VP." if rnd > 1 else "",
-            "large_employer": rng.random() < 0.3,
-            "outcome": outcome,
-            "checklist": ",".join(sorted(rng.sample(["A1", "A2", "A3", "A4", "A6"], 3))),
-        },
-    )
 
 
 def _stamp() -> dict[str, Any]:
@@ -322,6 +209,21 @@ def ensure_large_db(path: Path = DEFAULT_PATH, rebuild: bool = False) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         build(path)
     return path
+
+
+def large_db_copy(target: Path, path: Path = DEFAULT_PATH) -> Path:
+    """Copy the cached large database (built if needed) to `target` and return it: a benchmark
+    that opens it with the app, which writes (plans, backups), keeps the cache as built."""
+    import sqlite3
+
+    source = ensure_large_db(path)
+    target.unlink(missing_ok=True)
+    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        conn.execute("VACUUM INTO ?", [str(target)])
+    finally:
+        conn.close()
+    return target
 
 
 def main() -> None:

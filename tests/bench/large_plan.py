@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from core.models import Person
 
 if TYPE_CHECKING:
-    from tests.bench.large_db import Data
+    from tests.bench.large_rows import Data
     from tests.bench.large_text import Writer
 
 TOUCH_OF = {  # the touch a done action logs (as core.services_plan.mark_done does)
