@@ -7,7 +7,7 @@ HOW TO RUN (from the checkout, in the project's venv; not collected by pytest):
     /work/venv/bin/python tests/bench/bench_startup.py --no-large   # skip the 10k-interview db
 
 The large database (10k interviews, 50k people, 100k actions) is tests/bench/large_db.py's,
-built on first use and cached in /tmp/afterword-bench/.
+built on first use and cached in /tmp/afterword-bench/; each run works on a copy.
 
 METHOD (the same as ../shared/tools/first_screen_headless.py, which is reused by path for
 the floor when it is there). The parent reads time.monotonic_ns() just before it spawns a
@@ -229,9 +229,9 @@ def bench(argv: list[str]) -> None:
         dbs = {"empty": empty, "demo": demo}
         if not a.no_large:
             sys.path.insert(0, str(ROOT))
-            from tests.bench.large_db import ensure_large_db
+            from tests.bench.large_db import large_db_copy
 
-            dbs["large"] = ensure_large_db()
+            dbs["large"] = large_db_copy(Path(tmp) / "large.db")  # the app writes: not the cache
             labels["large"] = "large db (10k interviews)"
         series = _series(py, me, dbs)
         records: dict[str, list[dict[str, float]]] = {k: [] for k in series}
