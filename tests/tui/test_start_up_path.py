@@ -151,3 +151,33 @@ async def test_the_daily_backup_is_made_after_the_data_is_shown(tmp_path: Path) 
     gc.enable()
     assert collecting
     assert [p.name for p in backups.glob("a-*.db")] == [f"a-{NOW:%Y-%m-%d}.db"]
+
+
+async def test_a_pane_built_later_is_kept_out_of_full_collections(tmp_path: Path) -> None:
+    """A debrief pane built when first shown is frozen out of the garbage collector: a full
+    collection would otherwise walk its widgets while the user types (65-120 ms pauses)."""
+    from core.repository import Repository
+    from core.services import Capture, capture_interview
+    from core.settings import Settings
+    from tui.widgets.debrief_body import DebriefBody
+
+    db = tmp_path / "a.db"
+    repo = Repository.open(db)
+    interview = capture_interview(repo, Capture(company="Acme"), NOW)
+    repo.close()
+    app = build_app(
+        AppConfig(db=db, clock=fixed_clock(NOW), interview_id=interview.id),
+        repository=Repository.open(db),
+        settings=Settings(db=db),
+    )
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            gc.unfreeze()
+            body = app.screen.query_one(DebriefBody)
+            await body.show_prompt("B7")  # not built yet
+            await pilot.pause()
+            assert app.screen.query("#pane-B7")
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
@@ -22,6 +23,7 @@ class ModeScreen(Screen[None]):
     def on_mount(self) -> None:
         """Fill as soon as the database is open."""
         self.watch(self.app, "session", lambda _session: self.reload(), init=True)
+        self.call_after_refresh(gc.freeze)  # built once, kept: out of the collector's passes
 
     def on_screen_resume(self) -> None:
         """Back on this mode: show what changed elsewhere."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -163,6 +165,9 @@ class DebriefBody(Vertical):
             answers = self.session.repo.answers(self.interview_id)
             pane = _pane(PROMPTS_BY_ID[prompt_id], self.session, self.interview_id, answers)
             await switcher.mount(pane)
+            # The pane lives as long as the debrief: keep it out of the collector's full passes,
+            # which otherwise walk every widget while the user types (65-120 ms pauses seen).
+            gc.freeze()
         switcher.current = pane.id
         if focus:
             pane.call_after_refresh(pane.focus_editor)  # type: ignore[attr-defined]
