@@ -147,7 +147,7 @@ def integrity_problem(path: Path) -> str | None:
     return the problem, or None when every page is sound."""
     path = path.expanduser().absolute()
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
         return str(_damaged(path, str(exc)))
     try:

@@ -295,3 +295,17 @@ def test_folder_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(DatabaseProblem, match="cannot be created"):
         Repository.open(blocker / "sub" / "afterword.db")
     assert blocker.read_text() == "x"
+
+
+def test_the_check_after_the_first_screen_reads_any_path(tmp_path: Path) -> None:
+    """integrity_problem (a big file's check, run after the first screen) opens its own
+    read-only connection by URI: a folder named with ?, # and % is read, not misparsed."""
+    from core.repository.opening import integrity_problem
+
+    path = tmp_path / "a?b #c%20" / "afterword.db"
+    path.parent.mkdir()
+    Repository.open(path).close()
+    assert integrity_problem(path) is None
+    _corrupt_page(path)
+    problem = integrity_problem(path)
+    assert problem is not None and problem.startswith(f"{path}: is damaged")
