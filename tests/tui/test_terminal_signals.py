@@ -168,11 +168,15 @@ def test_terminal_closed_after_a_burst_of_keys_exits_with_them_all(
 ) -> None:
     """Window closed while a burst is being handled: no key lost, and the app does not hang."""
     app, db, interview_id = running
-    app.send(BURST.encode() * 2)
+    # One burst of under 512 bytes: the pty hands it to the app's reader in one read. Bytes a
+    # reader has not taken yet are discarded by the kernel when the terminal hangs up (seen:
+    # a burst of 594 bytes went in two reads of 511 and 83, and the 83 never reached the app).
+    assert len(BURST.encode()) < 512
+    app.send(BURST.encode())
     app.wait_for_text("Burst: typed")  # the app has read the burst (one read) and is at work
     app.hang_up()
     assert app.wait_exit(EXIT_TIMEOUT) == 0
-    assert _stored(db, interview_id) == FIRST[0] + BURST * 2
+    assert _stored(db, interview_id) == FIRST[0] + BURST
     _assert_sound(db)
 
 
