@@ -64,6 +64,11 @@ class AfterwordApp(LearningKeys, App[None]):
         *LEARNING_BINDINGS,
         Binding("question_mark", "toggle_keys", "Keys"),
         Binding("f1", "help", "How it works"),
+        # Priority: focus moves when the app takes the key, in order with the keys around it.
+        # As the screen's (non-priority) binding, Tab waited for the focused field to pass it
+        # on, and keys typed right after it still went to the field it was leaving.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     session: reactive[Session | None] = reactive(None, init=False)
