@@ -16,10 +16,6 @@ from tui.launch import fail, run_tui
 DB_OPTION_HELP = "Database file (default: AFTERWORD_DB, the config file, or the data directory)."
 
 
-def _fail(message: str) -> None:
-    fail(message)
-
-
 def _open(db: Path | None):  # type: ignore[no-untyped-def]
     from core.repository import DatabaseProblem, Repository
     from core.settings import SettingsError, load_settings
@@ -28,7 +24,7 @@ def _open(db: Path | None):  # type: ignore[no-untyped-def]
         settings = load_settings(db)
         return settings, Repository.open(settings.db_path())
     except (DatabaseProblem, SettingsError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
         raise  # unreachable: _fail exits
 
 
@@ -47,7 +43,7 @@ def cli_now(settings):  # type: ignore[no-untyped-def]
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
-        _fail(f"AFTERWORD_NOW={fixed!r}: use ISO 8601 with an offset, e.g. 2026-11-24T15:00-05:00")
+        fail(f"AFTERWORD_NOW={fixed!r}: use ISO 8601 with an offset, e.g. 2026-11-24T15:00-05:00")
     return moment
 
 
@@ -107,7 +103,7 @@ def new(
         plan_new_interview(repo, interview.id or 0, now, settings)
     except FieldErrors as exc:
         repo.close()
-        _fail("; ".join(f"--{'with' if k == 'people' else k}: {v}" for k, v in exc.errors.items()))
+        fail("; ".join(f"--{'with' if k == 'people' else k}: {v}" for k, v in exc.errors.items()))
         return
     repo.close()
     click.echo(interview.id)
@@ -126,7 +122,7 @@ def demo(ctx: click.Context, demo_db: Path | None) -> None:
     settings, repo = _open(demo_db or ctx.obj["db"])
     if repo.count_interviews():
         repo.close()
-        _fail(
+        fail(
             f"{settings.db_path()} already holds interviews; the demo needs an empty "
             "database (try --db /tmp/afterword-demo.db)."
         )

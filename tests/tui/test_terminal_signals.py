@@ -8,7 +8,6 @@ database is read back through the Repository after the app is gone.
 from __future__ import annotations
 
 import signal
-import termios
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -19,13 +18,11 @@ import pytest
 from core.repository import Repository
 from core.services import Capture, capture_interview
 from tests.tui.terminal_harness import (
-    ALT_SCREEN_OFF,
-    ALT_SCREEN_ON,
     CTRL_Q,
     DOWN,
     ENTER,
-    SHOW_CURSOR,
     PtyApp,
+    assert_terminal_restored,
     quick_check,
     wait_until,
 )
@@ -95,17 +92,6 @@ def _type_with_pause(app: PtyApp) -> list[tuple[float, str]]:
     return log
 
 
-def _assert_terminal_restored(app: PtyApp) -> None:
-    out = app.output
-    assert out.count(ALT_SCREEN_ON) >= 1
-    assert out.rfind(ALT_SCREEN_OFF) > out.rfind(ALT_SCREEN_ON), "alternate screen not left"
-    tail = out[out.rfind(ALT_SCREEN_OFF) :]
-    assert SHOW_CURSOR in tail, "cursor not shown again"
-    assert b"\x1b[?1000l" in tail or b"\x1b[?1000l" in out[-400:], "mouse reporting left on"
-    lflag = app.terminal_modes()[3]
-    assert lflag & termios.ICANON and lflag & termios.ECHO, "tty left in raw mode"
-
-
 def _assert_sound(db: Path) -> None:
     assert quick_check(db) == ["ok"]
 
@@ -123,7 +109,7 @@ def test_signal_right_after_typing_saves_every_character(
     assert app.wait_exit(EXIT_TIMEOUT) == 0
     assert time.monotonic() - started < EXIT_TIMEOUT
     assert _stored(db, interview_id) == log[-1][1] == FIRST + SECOND
-    _assert_terminal_restored(app)
+    assert_terminal_restored(app)
     _assert_sound(db)
 
 
@@ -146,7 +132,7 @@ def test_ctrl_q_right_after_typing_saves_every_character(
     app.send(CTRL_Q)
     assert app.wait_exit(EXIT_TIMEOUT) == 0
     assert _stored(db, interview_id) == FIRST + SECOND
-    _assert_terminal_restored(app)
+    assert_terminal_restored(app)
     _assert_sound(db)
 
 
@@ -159,7 +145,7 @@ def test_ctrl_q_after_a_burst_of_keys_saves_them_all(running: tuple[PtyApp, Path
     app.send(BURST.encode() + CTRL_Q)
     assert app.wait_exit(EXIT_TIMEOUT) == 0
     assert _stored(db, interview_id) == FIRST[0] + BURST
-    _assert_terminal_restored(app)
+    assert_terminal_restored(app)
     _assert_sound(db)
 
 
