@@ -67,8 +67,8 @@ class AfterwordApp(LearningKeys, App[None]):
         # Priority: focus moves when the app takes the key, in order with the keys around it.
         # As the screen's (non-priority) binding, Tab waited for the focused field to pass it
         # on, and keys typed right after it still went to the field it was leaving.
-        Binding("tab", "focus_next", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", show=False, priority=True),
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
     ]
 
     session: reactive[Session | None] = reactive(None, init=False)
