@@ -17,9 +17,8 @@ if TYPE_CHECKING:
 
 
 class DebriefScreen(Screen[None]):
-    """Debrief of one interview; the welcome panel when there is none yet."""
-
-    CSS_PATH = "debrief.tcss"
+    """Debrief of one interview; the welcome panel when there is none yet (styles in
+    debrief.tcss, loaded with the app's)."""
 
     def compose(self) -> ComposeResult:
         """The frame is painted at once; the body arrives when the database is open."""
