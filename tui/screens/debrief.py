@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.text import line
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.welcome import Welcome
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ class DebriefScreen(Screen[None]):
         """The frame is painted at once; the body arrives when the database is open."""
         yield Static(line(("Afterword", "bold")), id="topbar", markup=False)
         yield Container(id="debrief-body")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Fill the body now if the database is open, or as soon as it is."""

@@ -12,11 +12,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from core.models import NoteKind
 from tui.saver import refusal_safe
 from tui.text import line, plain
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.line_input import LineInput
 from tui.widgets.note_area import NoteArea
 from tui.widgets.note_findings import ComparePane, findings_content
@@ -80,7 +81,7 @@ class NoteEditor(ModalScreen[bool]):
                     yield Static("", id="note-findings-text", markup=False)
             yield ComparePane(id="note-compare")
             yield Static(plain(f"Writing to {view.person.name}."), id="note-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def _title(self) -> object:
         view, note = self.view, self.view.note

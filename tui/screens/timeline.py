@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.screens.mode_screen import ModeScreen
 from tui.screens.timeline_actions import TimelineActions
 from tui.screens.timeline_pages import GroupPages
 from tui.text import line, plain
+from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from core.plan_view import PlanItem
@@ -77,7 +78,7 @@ class TimelineScreen(GroupPages, TimelineActions, ModeScreen):
             table.add_column(label, width=width)
         yield table
         yield Static("", id="timeline-detail", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def reload(self) -> None:
         """Recompute the plans of edited interviews and redraw, keeping the cursor's action."""
