@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,11 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
+SYNC_DELAY = 1.0
+"""#8: seconds from a commit to the checkpoint that puts it on the disk itself. Commits are in
+the WAL at once (a killed process, a closed terminal lose nothing); synchronous=NORMAL leaves
+the disk sync to this checkpoint, on a thread of its own, so the app's thread never waits for
+one; a power cut or an OS crash could take back at most about this much."""
 
 
 class DatabaseProblem(Exception):
@@ -34,6 +40,59 @@ def _safe(value: Any) -> Any:
     return value
 
 
+class _Syncer:
+    """#8: puts commits on the disk itself (a PASSIVE checkpoint: the WAL synced, copied into the
+    main file, that synced) on a thread and a connection of their own, SYNC_DELAY after the
+    first commit not yet synced. It never blocks a writer; a failed or busy checkpoint (another
+    instance checkpointing, a full disk) leaves the commits in the WAL, where SQLite reads them
+    and the next checkpoint or the last close copies them."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path.expanduser().absolute()
+        self._lock = threading.Lock()
+        self._due: threading.Timer | None = None  # the checkpoint asked for and not begun
+        self._threads: list[threading.Thread] = []
+        self._closed = False
+        self.done = 0  # checkpoints run (for tests)
+
+    def committed(self) -> None:
+        """A commit happened: have it checkpointed within SYNC_DELAY (one timer per burst)."""
+        with self._lock:
+            if self._due is not None or self._closed:
+                return
+            self._threads = [t for t in self._threads if t.is_alive()]
+            self._due = threading.Timer(SYNC_DELAY, self._checkpoint)
+            self._due.name, self._due.daemon = "afterword-sync", True
+            self._threads.append(self._due)
+            self._due.start()
+
+    def _checkpoint(self) -> None:
+        with self._lock:
+            self._due = None  # a commit from now on asks for a checkpoint of its own
+            if self._closed:
+                return
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=1.0, check_same_thread=False)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                self.done += 1
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            pass  # the commits stay in the WAL: still read, copied by the next checkpoint
+
+    def close(self) -> None:
+        """Drop the checkpoint not begun (closing checkpoints), wait for one under way."""
+        with self._lock:
+            self._closed = True
+            if self._due is not None:
+                self._due.cancel()
+            threads, self._threads = self._threads, []
+        for thread in threads:
+            if thread is not threading.current_thread():
+                thread.join()
+
+
 class StoreBase:
     """The connection shared by every part of the repository, and its write transaction."""
 
@@ -43,6 +102,7 @@ class StoreBase:
         self._depth = 0
         self._database: Database | None = None
         self.refusal: str | None = None  # set when the file was found damaged after opening
+        self.syncer = _Syncer(path) if path is not None else None
 
     @property
     def db(self) -> Database:
@@ -93,6 +153,8 @@ class StoreBase:
             raise
         finally:
             self._depth = 0
+        if self.syncer is not None:
+            self.syncer.committed()
 
     def _write_problem(self, exc: sqlite3.OperationalError) -> WriteProblem:
         path = Path(self.path).absolute() if self.path else Path("the database")
@@ -136,5 +198,8 @@ class StoreBase:
         return int(cursor.lastrowid or 0)
 
     def close(self) -> None:
-        """Close the connection (the WAL is checkpointed by SQLite on the last close)."""
+        """Close the connection (the WAL is checkpointed and synced by SQLite on the last
+        close), after any checkpoint under way."""
+        if self.syncer is not None:
+            self.syncer.close()
         self.conn.close()

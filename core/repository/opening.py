@@ -219,12 +219,14 @@ def connect(
         applied = _applied(conn, path)
         for pragma in (
             "journal_mode = WAL",
-            "synchronous = FULL",
+            "synchronous = NORMAL",  # #8: in WAL, no fsync per commit; see base.SYNC_DELAY
             "foreign_keys = ON",
             "secure_delete = ON",
             f"cache_size = -{CACHE_KIB}",
         ):
             conn.execute(f"PRAGMA {pragma}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":  # no WAL on this disk:
+            conn.execute("PRAGMA synchronous = FULL")  # a rollback journal needs every sync
         backups = [] if applied == list(SCHEMA) else _migrate(conn, path, applied)
     except DatabaseProblem:
         conn.close()
