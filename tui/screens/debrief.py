@@ -38,8 +38,6 @@ class DebriefScreen(Screen[None]):
 
     def show_interview(self, interview_id: int | None, prompt_id: str | None = None) -> None:
         """Show this interview's debrief, on a prompt if given (the welcome panel if none)."""
-        from tui.widgets.debrief_body import DebriefBody
-
         session: Session | None = getattr(self.app, "session", None)
         if session is None:
             return
@@ -49,6 +47,8 @@ class DebriefScreen(Screen[None]):
             self._set_topbar(None)
             body.mount(Welcome())
             return
+        from tui.widgets.debrief_body import DebriefBody  # every editor: not for the welcome
+
         session.interview_id = interview_id
         session.changed.add(interview_id)  # the plan is recomputed when the timeline shows
         self._set_topbar(session)
@@ -60,10 +60,10 @@ class DebriefScreen(Screen[None]):
             self._set_topbar(session)
 
     def _set_topbar(self, session: Session | None) -> None:
-        from tui.widgets.debrief_body import topbar_text
-
         bar = self.query_one("#topbar", Static)
         if session is None or session.interview_id is None:
             bar.update(line(("Afterword", "bold"), "  ·  the workbook for after the interview"))
             return
+        from tui.widgets.debrief_body import topbar_text
+
         bar.update(topbar_text(session, session.interview_id))
