@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib
 import os
 import signal
 import unicodedata
@@ -130,6 +131,10 @@ class AfterwordApp(LearningKeys, App[None]):
         from core.dates import parse_when
 
         parse_when("tomorrow 9am", session.now())  # the first reading loads dateparser's data
+        from tui.widgets.debrief_body import PANE_MODULES
+
+        for module, _name in PANE_MODULES.values():  # the other prompts' editors, ready to show
+            importlib.import_module(module)
 
     def _check_pages(self, session: Session) -> bool:
         """A file too big to read whole before the first screen is read whole now; if it is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,11 +20,6 @@ from tui.session import Session
 from tui.text import line
 from tui.widgets.checklist_bar import ChecklistBar
 from tui.widgets.guidance_line import DISMISS_KEY, GuidanceLine
-from tui.widgets.people_pane import PeoplePane
-from tui.widgets.promises_pane import PromisesPane
-from tui.widgets.qa_pane import QAPane
-from tui.widgets.stumpers_pane import StumpersPane
-from tui.widgets.text_pane import TextPane
 
 
 def topbar_text(session: Session, interview_id: int) -> Content:
@@ -50,16 +46,23 @@ def _option_text(prompt: Prompt, done: bool) -> Content:
     return line(mark, (prompt.id.ljust(4), "bold"), prompt.title)
 
 
+# Each kind of pane is imported when first shown: the first frame needs only the start prompt's.
+PANE_MODULES = {
+    PromptKind.QA_LIST: ("tui.widgets.qa_pane", "QAPane"),
+    PromptKind.STUMPERS: ("tui.widgets.stumpers_pane", "StumpersPane"),
+    PromptKind.PER_PERSON: ("tui.widgets.people_pane", "PeoplePane"),
+    PromptKind.PROMISES: ("tui.widgets.promises_pane", "PromisesPane"),
+}
+
+
 def _pane(prompt: Prompt, session: Session, interview_id: int, answers: dict[str, str]) -> Widget:
     pane_id = f"pane-{prompt.id}"
-    if prompt.kind is PromptKind.QA_LIST:
-        return QAPane(prompt, session, interview_id, id=pane_id)
-    if prompt.kind is PromptKind.STUMPERS:
-        return StumpersPane(prompt, session, interview_id, id=pane_id)
-    if prompt.kind is PromptKind.PER_PERSON:
-        return PeoplePane(prompt, session, interview_id, id=pane_id)
-    if prompt.kind is PromptKind.PROMISES:
-        return PromisesPane(prompt, session, interview_id, id=pane_id)
+    if prompt.kind in PANE_MODULES:
+        module, name = PANE_MODULES[prompt.kind]
+        pane_class = getattr(importlib.import_module(module), name)
+        return pane_class(prompt, session, interview_id, id=pane_id)
+    from tui.widgets.text_pane import TextPane
+
     return TextPane(prompt, session, interview_id, answers.get(prompt.id, ""), id=pane_id)
 
 
