@@ -299,6 +299,9 @@ def main(argv: list[str] | None = None) -> None:
     a.expect_empty = a.expect_empty or ["Just left an interview?"]
     a.expect_demo = a.expect_demo or ["Acme Robotics", "Design a rate limiter"]
     peer_n = a.n if a.peer_n is None else a.peer_n
+    from tests.bench.bench_startup import fresh_bytecode
+
+    fresh_bytecode()
     if not PAINT.exists() or not HEADLESS.exists() or not shutil.which("tmux"):
         raise SystemExit(f"needs tmux and {PAINT} and {HEADLESS}")
     with tempfile.TemporaryDirectory(prefix="afterword-tmux-") as tmp:
