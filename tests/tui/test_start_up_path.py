@@ -181,3 +181,60 @@ async def test_a_pane_built_later_is_kept_out_of_full_collections(tmp_path: Path
             assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+_STYLE_PROBE = """
+import json, sys
+import textual.app as tapp
+from textual.css.stylesheet import Stylesheet
+import tui.app
+from tui.launch import main
+from tui.widgets.welcome import Welcome
+
+seen = {"reparses": 0}
+run, reparse = tapp.App.run, Stylesheet.reparse
+
+def headless(self, *args, **kwargs):
+    kwargs["headless"] = True
+    return run(self, *args, **kwargs)
+
+def counted(self):
+    seen["reparses"] += 1
+    reparse(self)
+
+def on_ready(self, event=None):
+    seen["at_ready"] = seen["reparses"]
+
+def welcome_shown(self, *args):
+    seen["editors"] = sorted(m for m in sys.modules if m.startswith("tui.widgets.") and "pane" in m)
+    self.app.exit()
+
+tapp.App.run = headless
+tapp.App._on_ready = on_ready
+Stylesheet.reparse = counted
+Welcome.on_mount = welcome_shown  # Welcome defines none of its own
+main(["--db", sys.argv[1]])
+print(json.dumps(seen))
+"""
+
+
+def test_the_first_frame_parses_the_styles_once_and_the_welcome_needs_no_editor(
+    tmp_path: Path,
+) -> None:
+    """Before the first frame Textual parses every stylesheet again once (a new mode's
+    screen), not twice: the debrief's styles load with the app's, not as its screen's own.
+    An empty database's welcome panel shows without importing any debrief editor."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "COLUMNS": "120", "LINES": "36"}
+    out = subprocess.run(
+        [sys.executable, "-c", _STYLE_PROBE, str(tmp_path / "a.db")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["at_ready"] <= 1
+    assert seen["editors"] == []
