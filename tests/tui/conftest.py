@@ -10,6 +10,7 @@ import pytest
 
 from core.clock import fixed_clock
 from core.repository import Repository
+from core.services import Capture, capture_interview
 from core.settings import Settings
 from tests.tui.pilot_helpers import NOW, TZ, MakeApp, RepoOn
 from tui.app import AfterwordApp, build_app
@@ -64,3 +65,28 @@ def repo_on(db_path: Path) -> Iterator[RepoOn]:
     yield open_again
     for repo in opened:
         repo.close()
+
+
+@pytest.fixture
+def interview_id(db_path: Path) -> int:
+    """One interview with two people met, no debrief yet (the app opens on it)."""
+    repo = Repository.open(db_path)
+    interview = capture_interview(
+        repo,
+        Capture(
+            company="Acme",
+            role="Engineer",
+            ended="1 hour ago",
+            people="Jane Doe <jane@acme.com>, John Smith",
+        ),
+        NOW,
+    )
+    repo.close()
+    assert interview.id is not None
+    return interview.id
+
+
+@pytest.fixture
+def debrief(make_app: MakeApp, interview_id: int) -> AfterwordApp:
+    """The app on the debrief of `interview_id`."""
+    return make_app()

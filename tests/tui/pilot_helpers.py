@@ -10,6 +10,7 @@ from textual import events
 from textual.app import App
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from core.repository import Repository
 from tui.app import AfterwordApp
@@ -65,3 +66,15 @@ def screen_text(app: App[None]) -> str:
 def rendered(widget: object) -> str:
     """The plain text a Static-like widget shows."""
     return str(widget.render())  # type: ignore[attr-defined]
+
+
+def prompt_list(app: AfterwordApp) -> OptionList:
+    """The B1-B10 list on the left."""
+    return app.screen.query_one("#prompt-list", OptionList)
+
+
+def highlighted(app: AfterwordApp) -> str:
+    """The ID of the prompt the list is on."""
+    options = prompt_list(app)
+    assert options.highlighted is not None
+    return options.get_option_at_index(options.highlighted).id or ""
