@@ -57,7 +57,6 @@ import argparse
 import json
 import os
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -74,6 +73,14 @@ SIZE = "120x36"
 
 sys.path.insert(0, str(ROOT))
 
+from tests.bench.tmux_setup import (  # noqa: E402
+    large_db_copy_for_run,
+    large_expect,
+    make_dbs,
+    peer_fixtures,
+    pre_backup,
+)
+
 
 @dataclass
 class Series:
@@ -84,76 +91,6 @@ class Series:
     expect: list[str]
     peer: bool = False
     extra: list[str] = field(default_factory=list)  # more tmux_first_paint.py options
-
-
-# --------------------------------------------------------------------------- fixtures
-def _make_dbs(folder: Path) -> tuple[Path, Path]:
-    """An empty database and the demo one, each with today's rolling backup already made (so
-    no run copies the database after its data is shown and is killed half-way)."""
-    from datetime import UTC
-
-    from core.demo import build_demo
-    from core.repository import Repository
-
-    empty, demo = folder / "empty.db", folder / "demo.db"
-    Repository.open(empty).close()
-    repo = Repository.open(demo)
-    build_demo(repo, datetime(2026, 11, 20, 15, 30, tzinfo=UTC))
-    repo.close()
-    return empty, demo
-
-
-def _pre_backup(db: Path) -> None:
-    """Make today's rolling backup now (the app makes it once a day, after the first screen)."""
-    from core.backup import rolling_backup
-
-    rolling_backup(db, datetime.now().astimezone())
-
-
-def _large_db(folder: Path, build: bool) -> tuple[Path | None, str]:
-    """A private copy of the large benchmark database, or None and why not."""
-    try:
-        from tests.bench import large_db
-    except ImportError as exc:
-        return None, f"tests/bench/large_db.py not importable ({exc})"
-    src = large_db.DEFAULT_PATH
-    note = ""
-    if build:
-        src = large_db.ensure_large_db()
-    elif not src.exists():
-        return None, f"{src} not built (run tests/bench/large_db.py or pass --build-large)"
-    else:
-        stamp = src.with_name(src.name + ".stamp")
-        fresh = stamp.exists() and json.loads(stamp.read_text()) == large_db._stamp()
-        if not fresh:
-            note = f" (its stamp is stale: built by an older large_db.py or schema; {src})"
-    copy = folder / "large.db"
-    with sqlite3.connect(f"file:{src}?mode=ro", uri=True) as source, sqlite3.connect(copy) as dst:
-        source.backup(dst)
-    return copy, f"large db: a copy of {src}{note}"
-
-
-def _fixtures(folder: Path, db: Path) -> dict[str, Path]:
-    """Content for the peers: a posting collection, a log file, a markdown file."""
-    coll = folder / "collection"
-    coll.mkdir()
-    (coll / "list-interviews.posting.yaml").write_text(
-        "name: List interviews\nmethod: GET\nurl: https://example.com/api/interviews\n"
-    )
-    log = folder / "app.log"
-    with log.open("w") as fh:
-        for i in range(5000):
-            fh.write(
-                f"2026-11-22T15:{i // 60 % 60:02d}:{i % 60:02d} INFO request id={i} "
-                f"path=/api/interviews/{i % 97} status=200 ms={i % 37}\n"
-            )
-    md = folder / "notes.md"
-    md.write_text(
-        "# Peer check heading\n\nA short markdown file for frogmouth.\n\n"
-        + "\n".join(f"- item {i}" for i in range(20))
-        + "\n"
-    )
-    return {"collection": coll, "log": log, "md": md, "db": db}
 
 
 def _series(a: argparse.Namespace, dbs: dict[str, Path], fx: dict[str, Path]) -> list[Series]:
@@ -309,19 +246,19 @@ def main(argv: list[str] | None = None) -> None:
         home = folder / "home"
         home.mkdir()
         dbs: dict[str, Path] = {}
-        dbs["empty"], dbs["demo"] = _make_dbs(folder)
+        dbs["empty"], dbs["demo"] = make_dbs(folder)
         note = "large db: skipped (--no-large)"
         if not a.no_large:
-            large, note = _large_db(folder, a.build_large)
+            large, note = large_db_copy_for_run(folder, a.build_large)
             if large is not None:
                 dbs["large"] = large
         for db in dbs.values():
-            _pre_backup(db)
-        fx = _fixtures(folder, dbs["demo"])
+            pre_backup(db)
+        fx = peer_fixtures(folder, dbs["demo"])
         series = _series(a, dbs, fx)
         for s in series:
             if s.label == "afterword large db":
-                s.expect = a.expect_large or _large_expect(dbs["large"])
+                s.expect = a.expect_large or large_expect(dbs["large"])
         if a.screens:
             _screens(series, a.screens, home, folder / "scratch.jsonl")
         runs_file = folder / "runs.jsonl"
@@ -346,19 +283,6 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  load average before {_fmt(load_before)}, after {_fmt(load_after)}; {note}")
     print("  floor = the bare one-label Textual app's text on screen; ratio = median / floor")
     _report(series, runs)
-
-
-def _large_expect(db: Path) -> list[str]:
-    """The company of the debrief `afterword --db LARGE` opens on (the latest interview; in
-    the top bar) and a line of its first prompt's answers (in the body, drawn after the bar)."""
-    from core.repository import Repository
-
-    repo = Repository.open(db)
-    try:
-        latest = repo.latest_interview()
-    finally:
-        repo.close()
-    return [latest.company, "Stumped me (goes to the practice list)"] if latest else []
 
 
 def _fmt(load: tuple[float, float, float]) -> str:
