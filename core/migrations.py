@@ -233,5 +233,22 @@ def list_indexes(db: Database) -> None:
     )
 
 
+@migrations(name="0007_contact_indexes")
+def contact_indexes(db: Database) -> None:
+    """Indexes for a page of contacts over a long history (#8): the known addresses of a
+    company (A2's evidence, read from the index alone), the people a mailed note is planned for
+    (C3) and those thanked (C8), each found without reading the rows."""
+    _run(
+        db,
+        """
+        CREATE INDEX people_known_addresses ON people (application_id, email_source, email, name)
+            WHERE email != '' AND email_source != 'guessed';
+        CREATE INDEX actions_mailed_notes ON actions (person_id)
+            WHERE kind = 'mailed_note' AND state IN ('planned', 'snoozed');
+        CREATE INDEX touches_thanks ON touches (person_id) WHERE kind = 'thanks';
+        """,
+    )
+
+
 if tuple(known_names()) != SCHEMA:  # a migration added here must be named in core/schema.py
     raise RuntimeError(f"core.schema.SCHEMA {SCHEMA} is not the migrations {known_names()}")

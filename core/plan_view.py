@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.guard import check_action
 from core.models import Action, ActionKind, EmailSource, Interview, Touch
@@ -248,3 +248,46 @@ def due_items(
 ) -> list[PlanItem]:
     """What is overdue or due within `within` from now, across everything, by due date."""
     return _items(repo.open_rows_due_by(now + within), now, ctx, _Guard(repo, ctx))
+
+
+class DueLine(NamedTuple):
+    """One line of `afterword due`: the action's id, due moment, label, person, company and
+    rule, whether it is overdue, and whether it has findings (PlanItem.findings not empty)."""
+
+    id: int
+    due: datetime
+    label: str
+    person: str
+    company: str
+    rule: str
+    overdue: bool
+    warned: bool
+
+
+_LABELS = {kind.value: label for kind, label in KIND_LABELS.items()}
+
+
+def due_lines(
+    repo: Repository, now: datetime, ctx: PlanContext, within: timedelta
+) -> list[DueLine]:
+    """due_items as `afterword due` prints them (#8): the same actions in the same order, read
+    as the columns the lines show; findings (A1, A2, C2, the rules' flags, D7's guard) only
+    as whether there are any, the guard's read for a status check the user moved alone."""
+    guard = _Guard(repo, ctx)
+    guessed, status_check = EmailSource.GUESSED.value, ActionKind.STATUS_CHECK.value
+    moment = now.astimezone(UTC)  # the same instant, compared without the zone's rules
+    lines = []
+    for row in repo.due_lines(now, now + within):
+        action_id, kind, rule, due, overdue, flag, changed, company, person = row[:9]
+        email, source, window_end = row[9:]
+        warned = bool(flag) or (
+            window_end is not None  # a thank-you email: A1, A2, C2 as in detail_findings
+            and (not email or source == guessed or moment > datetime.fromisoformat(window_end))
+        )
+        if not warned and changed and kind == status_check:
+            warned = bool(guard.findings(repo.get_action(action_id)))
+        due = datetime.fromisoformat(due)
+        lines.append(
+            DueLine(action_id, due, _LABELS[kind], person, company, rule, bool(overdue), warned)
+        )
+    return lines

@@ -14,4 +14,5 @@ SCHEMA = (
     "0004_notes",
     "0005_search",
     "0006_list_indexes",
+    "0007_contact_indexes",
 )

@@ -12,7 +12,7 @@ import click
 from tui.cli_export import export, fail
 
 if TYPE_CHECKING:
-    from core.plan_view import PlanItem
+    from core.plan_view import DueLine, PlanItem
     from core.repository import Repository
     from core.schedule import PlanContext
 
@@ -34,11 +34,34 @@ def _session(ctx: click.Context) -> tuple[Repository, datetime, PlanContext]:
 
 def _line(item: PlanItem, now: datetime, zone: Any) -> str:
     a = item.action
-    when = a.due.astimezone(zone).strftime("%a %d %b %H:%M")
-    who = f": {item.person}" if item.person else ""
-    mark = "  !" if item.findings else ""
-    late = "overdue" if a.is_open and a.due < now else ""
-    return f"#{a.id:<4} {late:<7} {when}  {item.label}{who} ({item.company}) [{a.rule}]{mark}"
+    late = a.is_open and a.due < now
+    return _text(a.id or 0, a.due, item.label, item.person, item.company, a.rule, late, zone) + (
+        "  !" if item.findings else ""
+    )
+
+
+def _due_line(line: DueLine, zone: Any) -> str:
+    """One line of `afterword due`, as _line prints the same action."""
+    text = _text(
+        line.id, line.due, line.label, line.person, line.company, line.rule, line.overdue, zone
+    )
+    return text + ("  !" if line.warned else "")
+
+
+def _text(
+    action_id: int,
+    due: datetime,
+    label: str,
+    person: str,
+    company: str,
+    rule: str,
+    late: bool,
+    zone: Any,
+) -> str:
+    when = due.astimezone(zone).strftime("%a %d %b %H:%M")
+    who = f": {person}" if person else ""
+    overdue = "overdue" if late else ""
+    return f"#{action_id:<4} {overdue:<7} {when}  {label}{who} ({company}) [{rule}]"
 
 
 def _echo_json(items: list[PlanItem]) -> None:
@@ -55,7 +78,7 @@ EVERY_ACTION = 2**62  # a LIMIT no plan reaches
 @click.pass_context
 def due(ctx: click.Context, within: str, as_json: bool) -> None:
     """What is overdue or due within the window, across everything (silent when nothing is)."""
-    from core.plan_view import due_items, parse_within
+    from core.plan_view import due_items, due_lines, parse_within
 
     try:
         window = parse_within(within)
@@ -64,14 +87,22 @@ def due(ctx: click.Context, within: str, as_json: bool) -> None:
         return
     repo, now, plan_ctx = _session(ctx)
     try:
-        items = due_items(repo, now, plan_ctx, window)
+        if as_json:
+            items = due_items(repo, now, plan_ctx, window)
+        else:
+            lines = due_lines(repo, now, plan_ctx, window)
     finally:
         repo.close()
     if as_json:
         _echo_json(items)
         return
-    for item in items:
-        click.echo(_line(item, now, plan_ctx.zone))
+    if lines:
+        click.echo(due_text(lines, plan_ctx.zone))
+
+
+def due_text(lines: list[DueLine], zone: Any) -> str:
+    """What `afterword due` prints for these lines (the printing, timed apart from the read)."""
+    return "\n".join(_due_line(line, zone) for line in lines)
 
 
 @click.command()

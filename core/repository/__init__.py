@@ -9,6 +9,7 @@ from core.repository.debrief import DebriefStore
 from core.repository.dump import DumpStore
 from core.repository.interviews import InterviewStore
 from core.repository.learning import LearningStore
+from core.repository.lists import ListStore
 from core.repository.notes import NotesStore
 from core.repository.people import PeopleStore
 from core.repository.plan import PlanStore
@@ -26,6 +27,7 @@ class Repository(
     DumpStore,
     SearchStore,
     LearningStore,
+    ListStore,
 ):
     """Afterword's data in one SQLite file, one part per aggregate."""
 

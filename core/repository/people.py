@@ -12,7 +12,7 @@ from core.models import (
 )
 from core.repository.base import StoreBase
 from core.repository.search import forget_deleted_words
-from core.repository.stored import application_from_row, person_from_row
+from core.repository.stored import application_from_row, person_from_row, read_tuples
 
 CONTACTS_PAGE = 500
 """People a contacts list reads at most at once (#8: no list renders more than ~500 rows)."""
@@ -168,14 +168,14 @@ class PeopleStore(StoreBase):
         names = sorted(set(companies))
         if not names:
             return []
-        rows = self.rows(
-            "SELECT lower(a.company) AS company, p.id, p.name, p.email FROM people p "
+        return read_tuples(
+            self,
+            "SELECT lower(a.company), p.id, p.name, p.email FROM people p "
             "JOIN applications a ON a.id = p.application_id "
             f"WHERE a.company COLLATE NOCASE IN ({_marks(names)}) AND p.email != '' "
             "AND p.email_source != 'guessed' ORDER BY p.application_id DESC, p.id",
             names,
         )
-        return [(r["company"], r["id"], r["name"], r["email"]) for r in rows]
 
     def interviews_met(self, person_ids: list[int]) -> dict[int, list[int]]:
         """Return, for each person id, the interviews they were met at (oldest first)."""

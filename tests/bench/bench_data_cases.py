@@ -7,7 +7,6 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,7 @@ class Case:
 
     name: str
     run: Callable[[], object]
-    budget_ms: float
+    budget_ms: float | None  # None: shown for context, no budget of its own
     floor: Callable[[], object] | None = None
     floor_label: str = ""
     inclusive: bool = True  # budget "<=" (else "<")
@@ -58,17 +57,13 @@ def _grouped(groups: Any) -> int:
 
 
 def _screen_cases(large: Repository, demo: Repository) -> list[Case]:
-    from core.plan_view import due_items, timeline, timeline_pages
-    from core.services_people import Scope, contacts_page
+    from core.plan_view import timeline, timeline_pages
+    from tests.bench.bench_list_cases import contact_cases, due_cases, switcher_cases
 
     def latest(repo: Repository) -> int:
         summary = repo.latest_interview()
         assert summary is not None and summary.interview.id is not None
         return summary.interview.id
-
-    def contacts(repo: Repository, scope: Scope, offset: int = 0) -> Callable[[], object]:
-        iid = latest(repo)
-        return lambda: contacts_page(repo, scope, iid, offset=offset).view.rows
 
     demo_label = "floor of lists: the same call on the demo db"
 
@@ -109,24 +104,8 @@ def _screen_cases(large: Repository, demo: Repository) -> list[Case]:
             demo_label,
             repeat=5,
         ),
-        Case(
-            "due (afterword due, --within 1d)",
-            lambda: due_items(large, NOW, CTX, timedelta(days=1)),
-            2,
-            lambda: due_items(demo, NOW, CTX, timedelta(days=1)),
-            demo_label,
-            repeat=5,
-        ),
     ]
-    for scope, label in ((Scope.INTERVIEW, "this interview"), (Scope.APPLICATION, "this process")):
-        here, there = contacts(large, scope), contacts(demo, scope)
-        out.append(Case(f"contacts, {label}", here, 2, there, demo_label, repeat=5))
-    for offset in (0, 25_000):
-        here, there = contacts(large, Scope.EVERYONE, offset), contacts(demo, Scope.EVERYONE)
-        name = f"contacts, everyone (a page of 500 from {offset:,})"
-        out.append(Case(name, here, 2, there, demo_label))
-    here, there = large.list_interviews, demo.list_interviews
-    out.append(Case("interview switcher (500 newest)", here, 2, there, demo_label, repeat=5))
+    out += due_cases(large, demo) + contact_cases(large, demo) + switcher_cases(large, demo)
     return out
 
 

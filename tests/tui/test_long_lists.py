@@ -66,7 +66,7 @@ def name_at_cursor(app: AfterwordApp) -> str:
     """The name of the person under the contacts cursor."""
     screen = app.screen
     assert isinstance(screen, ContactsScreen)
-    return screen.rows[int(cursor_key(app))].person.name
+    return screen.rows[int(cursor_key(app))].name
 
 
 def pages(app: AfterwordApp) -> str:

@@ -17,7 +17,8 @@ from tui.widgets.paged_table import PAGE, PagedTable, Window, pages_line
 from tui.widgets.person_detail import PersonDetail
 
 if TYPE_CHECKING:
-    from core.services_people import ContactRow, ContactsView, Scope
+    from core.contacts_list import ContactLine, ContactLines
+    from core.services_people import ContactRow, Scope
     from tui.session import Session
 
 COLUMNS = (("Name", 17), ("Role", 12), ("Company", 11), ("Email", 20), ("Needs", 5))
@@ -55,11 +56,11 @@ class ContactsScreen(ContactsActions, ModeScreen):
         super().__init__()
         self.scope_index = 0
         self.sort_index = 0
-        self.rows: dict[int, ContactRow] = {}
-        self.ordered: list[ContactRow] = []
+        self.rows: dict[int, ContactLine] = {}
+        self.ordered: list[ContactLine] = []
         self.window = Window(PAGE)
         self._listing: tuple[object, int] | None = None  # scope and sort of the page shown
-        self.view: ContactsView | None = None
+        self.view: ContactLines | None = None
         self._detail: Widget = Static("", classes="person-detail", markup=False)
 
     def compose(self) -> ComposeResult:
@@ -101,26 +102,25 @@ class ContactsScreen(ContactsActions, ModeScreen):
         self._fill(str(keep) if keep is not None else None)
 
     def _read(self) -> None:
-        """Read the window's page of the scope, sorted in the database (a scope that fits on one
-        page is sorted here); by what is missing only when it fits (flags are worked out per
-        person, not in the database)."""
-        from core.services_people import contacts_page
+        """Read the window's page of the scope as lines (what the columns show), sorted in the
+        database (a scope that fits on one page is sorted here); by what is missing only when it
+        fits (flags are counted per person, not in the database)."""
+        from core.contacts_list import contact_lines
 
         session = self.session
         if session is None:
             return
         order = SORTS[self.sort_index % len(SORTS)]
-        page = contacts_page(
+        page = contact_lines(
             session.repo,
             self._scope(),
             session.interview_id,
-            region=session.settings.phone_region,
             order="name" if order == "needs" else order,
             offset=self.window.offset,
             limit=PAGE,
         )
         self.window.total = page.total
-        if not page.view.rows and page.total and self.window.offset:
+        if not page.lines and page.total and self.window.offset:
             self.window.resize(page.total)  # the list shrank under the page shown
             self._read()
             return
@@ -133,10 +133,10 @@ class ContactsScreen(ContactsActions, ModeScreen):
             )
             self._read()
             return
-        self.view = page.view
+        self.view = page
         whole = page.total <= PAGE  # then sorted here, the same way in every scope
-        self.ordered = sorted(page.view.rows, key=self._sort_key) if whole else page.view.rows
-        self.rows = {row.person.id or 0: row for row in self.ordered}
+        self.ordered = sorted(page.lines, key=self._sort_key) if whole else page.lines
+        self.rows = {row.id: row for row in self.ordered}
 
     def _fill(self, key: str | None = None, last: bool = False) -> None:
         """Show the page read, the cursor on `key` (else the first row, or the `last`)."""
@@ -144,7 +144,7 @@ class ContactsScreen(ContactsActions, ModeScreen):
         window = self.window
         table.clear()
         for row in self.ordered:
-            table.add_row(*self._cells(row), key=str(row.person.id))
+            table.add_row(*self._cells(row), key=str(row.id))
         table.more_before, table.more_after = bool(window.before), bool(window.after)
         pages = self.query_one("#contacts-pages", Static)
         pages.update(pages_line(window, "people"))
@@ -169,45 +169,48 @@ class ContactsScreen(ContactsActions, ModeScreen):
         elif self.window.total > self.window.size:
             self.notify(f"That was the {'last' if step > 0 else 'first'} page.", markup=False)
 
-    def _sort_key(self, row: ContactRow) -> tuple[object, ...]:
+    def _sort_key(self, row: ContactLine) -> tuple[object, ...]:
         field = SORTS[self.sort_index % len(SORTS)]
-        name = row.person.name.casefold()
+        name = row.name.casefold()
         if field == "company":
             return (row.company.casefold(), name)
         if field == "role":
-            return (row.person.role_kind.value, name)
+            return (row.role_kind.value, name)
         if field == "needs":
-            return (-len(row.flags), name)
+            return (-row.needs, name)
         return (name,)
 
-    def _cells(self, row: ContactRow) -> tuple[object, ...]:
-        person = row.person
-        name = line((person.name, "bold"), (" ✓" if person.spelling_confirmed else "", "$success"))
-        if person.email:
-            email = person.email + SOURCE_SHORT.get(person.email_source.value, "")
-            if person.email_source.value == "guessed":
-                email = "? " + person.email
+    def _cells(self, row: ContactLine) -> tuple[object, ...]:
+        name = line((row.name, "bold"), (" ✓" if row.spelling_confirmed else "", "$success"))
+        if row.email:
+            email = row.email + SOURCE_SHORT.get(row.email_source.value, "")
+            if row.email_source.value == "guessed":
+                email = "? " + row.email
         else:
-            email = f"? {row.guess.email}" if row.guess else "—"
+            email = f"? {row.guess}" if row.guess else "—"
         needs = plain(
-            f"! {len(row.flags)}" if row.flags else "✓",
-            "bold $warning" if row.flags else "$success",
+            f"! {row.needs}" if row.needs else "✓",
+            "bold $warning" if row.needs else "$success",
         )
         return (
             name,
-            plain(ROLE_SHORT.get(person.role_kind.value, "")),
+            plain(ROLE_SHORT.get(row.role_kind.value, "")),
             plain(row.company),
-            plain(email, "dim" if not person.email else ""),
+            plain(email, "dim" if not row.email else ""),
             needs,
         )
 
     def on_person_detail_saved(self, event: PersonDetail.Saved) -> None:
         """A field was saved in the detail panel: show it in the table row at once."""
+        from core.contacts_list import line_of
+
         table = self.query_one(DataTable)
-        self.rows[event.row.person.id or 0] = event.row
-        key = str(event.row.person.id)
+        saved = line_of(event.row)
+        self.rows[saved.id] = saved
+        self.ordered = [saved if row.id == saved.id else row for row in self.ordered]
+        key = str(saved.id)
         if key in {str(k.value) for k in table.rows}:
-            for column, value in zip(table.columns, self._cells(event.row), strict=False):
+            for column, value in zip(table.columns, self._cells(saved), strict=False):
                 table.update_cell(key, column, value)
 
     def action_focus_table(self) -> None:
@@ -239,19 +242,37 @@ class ContactsScreen(ContactsActions, ModeScreen):
         """Show the highlighted person's details."""
         self._show_detail()
 
+    def _full_row(self, person_id: int | None, fresh: bool = False) -> ContactRow | None:
+        """The full row of a listed person: the one in the details (unless `fresh`), else read
+        (one person's flags, guess and messages; the table holds only what it shows)."""
+        from core.contacts_list import contact_row
+        from tui.widgets.person_detail import PersonDetail
+
+        session = self.session
+        if person_id is None or person_id not in self.rows or session is None:
+            return None
+        current = self._detail
+        if not fresh and isinstance(current, PersonDetail) and current.row.person.id == person_id:
+            return current.row
+        try:
+            return contact_row(session.repo, person_id, session.settings.phone_region)
+        except KeyError:  # gone since the page was read
+            return None
+
     def _show_detail(self, force: bool = False) -> None:
         """Show the highlighted person; kept as is when it is the same one, unless `force`."""
         from tui.widgets.person_detail import PersonDetail, empty_detail
 
         session = self.session
         person_id = self._current_id()
-        row = self.rows.get(person_id) if person_id is not None else None
+        listed = person_id is not None and person_id in self.rows
         current = self._detail
-        same = isinstance(current, PersonDetail) and row is not None
-        if same and not force and current.row.person.id == row.person.id:  # type: ignore[union-attr]
+        shown = isinstance(current, PersonDetail) and current.row.person.id == person_id
+        if listed and shown and not force:
             return
         if session is not None:
             session.saver.flush()
+        row = self._full_row(person_id, fresh=True) if listed else None
         if isinstance(current, PersonDetail) and row is not None:
             current.show(row)
             return
@@ -261,15 +282,14 @@ class ContactsScreen(ContactsActions, ModeScreen):
 
     def neighbour(self, row: ContactRow) -> int | None:
         """The id of the person listed after `row` (before it, if it is the last)."""
-        ids = [r.person.id for r in self.ordered]
+        ids = [r.id for r in self.ordered]
         at = ids.index(row.person.id) if row.person.id in ids else -1
         if at < 0 or len(self.ordered) < 2:
             return None
-        return self.ordered[at + 1 if at + 1 < len(self.ordered) else at - 1].person.id
+        return self.ordered[at + 1 if at + 1 < len(self.ordered) else at - 1].id
 
     def _selected(self) -> ContactRow | None:
-        person_id = self._current_id()
-        row = self.rows.get(person_id) if person_id is not None else None
+        row = self._full_row(self._current_id())
         if row is None:
             self.notify("Nobody selected.", markup=False)
         return row

@@ -11,8 +11,9 @@ from tui.saver import refusal_safe, refusal_shown
 if TYPE_CHECKING:
     from textual.widget import Widget
 
+    from core.contacts_list import ContactLines
     from core.models import Application, Person
-    from core.services_people import ContactRow, ContactsView, Scope
+    from core.services_people import ContactRow, Scope
     from tui.session import Session
 
 
@@ -20,7 +21,7 @@ class ContactsActions:
     """Key actions of the contacts mode; the screen provides the selection, session, reload."""
 
     if TYPE_CHECKING:  # provided by the screen (and Textual)
-        view: ContactsView | None
+        view: ContactLines | None
         session: Session | None
         app: Any
         _detail: Widget

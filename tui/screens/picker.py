@@ -5,6 +5,8 @@ then a line saying how many more match: typing narrows them."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +16,6 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from core.models import InterviewSummary
 from tui.text import line
 from tui.widgets.line_input import LineInput
 from tui.widgets.paged_table import count
@@ -26,10 +27,10 @@ INSTANT = 2_000
 DELAY = 0.1  # s after the last key: a burst of typing costs one filtering of 10k labels
 
 
-def _label(summary: InterviewSummary) -> str:
-    interview = summary.interview
-    role = f" · {summary.role}" if summary.role else ""
-    return f"{summary.company}{role} · round {interview.round} · {interview.ended_at:%d %b %Y}"
+def _label(company: str, role: str, round_: int, ended_at: str) -> str:
+    """'Acme · Engineer · round 2 · 05 Mar 2025': the interview's day as it was stored."""
+    role = f" · {role}" if role else ""
+    return f"{company}{role} · round {round_} · {datetime.fromisoformat(ended_at):%d %b %Y}"
 
 
 def _spread(letters: str, label: str) -> int:
@@ -90,7 +91,7 @@ class InterviewPicker(ModalScreen[int | None]):
         few hundred ms), before the first key is handled."""
         repo = self.app.session.repo  # type: ignore[attr-defined]
         self.total = repo.count_interviews()
-        self._load(repo.list_interviews(limit=SHOWN))
+        self._load(repo.interview_labels(limit=SHOWN))
         self.shown = 0
         self._timer: Timer | None = None
         self._fill("")
@@ -98,15 +99,16 @@ class InterviewPicker(ModalScreen[int | None]):
         if self.total > SHOWN:
             self.call_after_refresh(self._load_all)
 
-    def _load(self, summaries: list[InterviewSummary]) -> None:
-        self.summaries = summaries
-        self.labels = [_label(s) for s in summaries]
+    def _load(self, rows: list[tuple[int, str, str, int, str]]) -> None:
+        """Keep the interviews' ids and labels (read as the labels show them, #8)."""
+        self.ids = [row[0] for row in rows]
+        self.labels = [_label(*row[1:]) for row in rows]
         self._folded = [label.casefold() for label in self.labels]
 
     def _load_all(self) -> None:
         repo = self.app.session.repo  # type: ignore[attr-defined]
-        self._load(repo.list_interviews(limit=max(1, self.total)))
-        self.total = len(self.summaries)
+        self._load(repo.interview_labels(limit=max(1, self.total)))
+        self.total = len(self.ids)
         self._fill(self.query_one("#picker-search", Input).value)
 
     def _fill(self, query: str) -> None:
@@ -116,9 +118,7 @@ class InterviewPicker(ModalScreen[int | None]):
         found = rank(query, self._folded)
         unread = self.total - len(self.labels)  # counted, not read yet (only with no query)
         chosen = found[:SHOWN]
-        options.add_options(
-            Option(line(self.labels[n]), id=str(self.summaries[n].interview.id)) for n in chosen
-        )
+        options.add_options(Option(line(self.labels[n]), id=str(self.ids[n])) for n in chosen)
         self.shown = len(chosen)
         if len(found) + unread > SHOWN:
             more = f"… and {count(len(found) + unread - SHOWN)} more: type to narrow"
