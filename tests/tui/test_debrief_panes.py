@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from textual.widgets import Checkbox, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from core.repository import Repository
 from core.services import Capture, capture_interview
@@ -27,6 +27,7 @@ from tui.screens.debrief import DebriefScreen
 from tui.screens.picker import InterviewPicker
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.promises_pane import PromiseItem
+from tui.widgets.tick_row import TickRow
 
 
 async def test_b2_highlights_are_saved_per_person(
@@ -119,9 +120,10 @@ async def test_checklist_ticks_next_steps_and_decision_are_saved(
         assert debrief.focused is debrief.screen.query_one("#next-steps", Input)
         await type_text(pilot, "Reference checks")
         await pilot.press("shift+tab")
-        assert debrief.focused is debrief.screen.query_one("#check-A6", Checkbox)
-        await pilot.press("space", "shift+tab", "shift+tab", "shift+tab", "space")
-        assert debrief.focused is debrief.screen.query_one("#check-A3", Checkbox)
+        ticks = debrief.screen.query_one("#checklist-ticks", TickRow)
+        assert debrief.focused is ticks  # the six ticks are one stop
+        await pilot.press("6", "left", "left", "left", "space")  # A6 by number, A3 by cursor
+        assert ticks.cursor == 2
         await wait_for_save(pilot)
         interview = repo_on().get_interview(interview_id)
         assert sorted(interview.checklist) == ["A3", "A6"]

@@ -82,7 +82,7 @@ async def test_checklist_fields_tooltip_and_palette_take_markup_literally(
             assert rendered(message) == decision_reading(text)
             assert await click_text(pilot, message, text)
 
-        await pilot.hover("#check-A1")  # tooltips are on: the tick's explanation shows
+        await pilot.hover("#checklist-ticks", offset=(5, 0))  # tooltips on: A1's explanation
         await pilot.pause(app.TOOLTIP_DELAY + 0.2)
         tip = app.screen.query_one(Tooltip)
         [a1] = [item for item in CHECKLIST if item.id == "A1"]

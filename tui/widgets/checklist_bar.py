@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Input, Label
 
 from core.checklist import CHECKLIST
 from core.models import Interview
@@ -13,6 +13,7 @@ from tui.saver import refusal_shown
 from tui.session import Session
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
+from tui.widgets.tick_row import Tick, TickRow
 
 SHORT_LABELS = {
     "A1": "Cards",
@@ -35,16 +36,16 @@ class ChecklistBar(Vertical):
     def compose(self) -> ComposeResult:
         """Six ticks, then next steps and the decision date."""
         self.border_title = "As it closed (A1-A6)"
-        with Horizontal(id="checklist-ticks"):
-            for item in CHECKLIST:
-                box = Checkbox(
-                    f"{item.id} {SHORT_LABELS[item.id]}",
-                    item.id in self.interview.checklist,
-                    id=f"check-{item.id}",
-                    compact=True,
-                )
-                box.tooltip = f"{item.label}: {item.hint}"
-                yield box
+        ticks = [
+            Tick(
+                item.id,
+                f"{item.id} {SHORT_LABELS[item.id]}",
+                f"{item.label}: {item.hint}",
+                item.id in self.interview.checklist,
+            )
+            for item in CHECKLIST
+        ]
+        yield TickRow(ticks, id="checklist-ticks")
         with Horizontal(id="checklist-fields"):
             yield Label("Next steps", classes="field-label")
             yield LineInput(
@@ -70,18 +71,18 @@ class ChecklistBar(Vertical):
             return f"A4 time frame: decision by {interview.decision_date:%a %d %b %Y}"
         return f"A4 time frame: {label}"
 
-    @on(Checkbox.Changed)
-    def _ticked(self, event: Checkbox.Changed) -> None:
+    @on(TickRow.Toggled)
+    def _ticked(self, event: TickRow.Toggled) -> None:
         from core.services import toggle_checklist
 
-        item_id = (event.checkbox.id or "").removeprefix("check-")
-        wanted = event.value
+        item_id, wanted = event.item_id, event.ticked
         current = self.session.repo.get_interview(self.interview.id or 0)
         if (item_id in current.checklist) != wanted:
             with refusal_shown(self.app):
-                self.interview = toggle_checklist(
-                    self.session.repo, self.interview.id or 0, item_id
-                )
+                current = toggle_checklist(self.session.repo, current.id or 0, item_id)
+        self.interview = current
+        if (item_id in current.checklist) != wanted:  # the write was refused: show the file's
+            event.row.toggle_quietly(item_id)
 
     @on(Input.Changed, "#next-steps")
     def _next_steps(self, event: Input.Changed) -> None:
