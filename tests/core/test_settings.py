@@ -83,3 +83,18 @@ def test_missing_config_file_is_fine_and_not_created(config: Path) -> None:
     """No config file: defaults; reading settings creates nothing."""
     load_settings()
     assert not config.exists()
+
+
+@pytest.mark.parametrize("cli", [None, "/cli.db", "~/notes/a.db"])
+def test_nothing_written_by_the_user_gives_the_validated_defaults(
+    config: Path, cli: str | None
+) -> None:
+    """With no config file and no variable the settings are built without validating (the
+    fast start); they equal what validating the same values gives, field for field."""
+    from core.settings import Settings
+
+    fast = load_settings(cli)
+    checked = Settings.model_validate({} if cli is None else {"db": cli})
+    assert fast.model_dump() == checked.model_dump()
+    assert fast.db_path() == checked.db_path()
+    assert isinstance(fast.db, Path | None)
