@@ -4,121 +4,30 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import ValidationError
 
-from core.models import (
-    QA,
-    Action,
-    Application,
-    Interview,
-    Model,
-    Note,
-    Participant,
-    Person,
-    Promise,
-    Touch,
+from core.export_sections import (
+    DATABASE_ID,
+    FORMAT,
+    FORMAT_VERSION,
+    SECTION_NAMES,
+    SECTIONS,
+    Section,
 )
 from core.private_file import write_private
-from core.prompts import PROMPTS_BY_ID
 from core.repository import Repository
 from core.repository.dump import ReferenceProblem, TableShape
-from core.text import CleanText
+from core.repository.dump_json import JsonChunk
 
-FORMAT = "afterword"
-FORMAT_VERSION = 1
-DATABASE_ID = "database_id"
-
-
-class MetaRecord(Model):
-    """One key/value of the meta table (the database id that seeds vCard UIDs, high waters)."""
-
-    key: str = Field(min_length=1, max_length=100)
-    value: str = Field(max_length=1000)
-
-    @model_validator(mode="after")
-    def _database_id_is_a_uuid(self) -> MetaRecord:
-        if self.key == DATABASE_ID:
-            try:
-                uuid.UUID(self.value)
-            except ValueError:
-                raise ValueError(f"{DATABASE_ID} is not a UUID") from None
-        return self
-
-
-class ParticipantRecord(Participant):
-    """A participant as stored: with the order people were listed in."""
-
-    position: int = 0
-
-
-class AnswerRecord(Model):
-    """The free-text answer to one debrief prompt of one interview."""
-
-    interview_id: int
-    prompt_id: str
-    text: CleanText = ""
-
-    @field_validator("prompt_id")
-    @classmethod
-    def _known_prompt(cls, value: str) -> str:
-        if value not in PROMPTS_BY_ID:  # the search index keys answers by prompt number
-            raise ValueError(f"unknown prompt {value!r} (B1-B10)")
-        return value
-
-
-def _stored(record: Any) -> dict[str, Any]:
-    data: dict[str, Any] = record.model_dump(mode="json")
-    return data
-
-
-def _interview_row(record: Any) -> dict[str, Any]:
-    return {**_stored(record), "checklist": ",".join(record.checklist)}
-
-
-def _interview_input(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "checklist": [i for i in row["checklist"].split(",") if i]}
-
-
-def _action_row(record: Any) -> dict[str, Any]:
-    from core.repository.plan import utc_text
-
-    return {**_stored(record), "due_utc": utc_text(record.due)}
-
-
-@dataclass(frozen=True)
-class Section:
-    """One table in the file: its records validate through `model`; `derived` columns are
-    computed from a record when stored, so the file does not carry them."""
-
-    name: str
-    model: type[Model]
-    derived: frozenset[str] = frozenset()
-    to_row: Callable[[Any], dict[str, Any]] = _stored
-    to_input: Callable[[dict[str, Any]], dict[str, Any]] = dict
-
-
-# Every table of the user's data, parents first. A new table is added here (a test fails
-# until it is: tests/core/test_export_json.py compares this list with the schema).
-SECTIONS: tuple[Section, ...] = (
-    Section("meta", MetaRecord),
-    Section("applications", Application),
-    Section("interviews", Interview, to_row=_interview_row, to_input=_interview_input),
-    Section("people", Person),
-    Section("participants", ParticipantRecord),
-    Section("answers", AnswerRecord),
-    Section("qa", QA),
-    Section("promises", Promise),
-    Section("actions", Action, derived=frozenset({"due_utc"}), to_row=_action_row),
-    Section("touches", Touch),
-    Section("notes", Note),
-)
-SECTION_NAMES = tuple(s.name for s in SECTIONS)
+# One record a line, compact (as SQLite's json_object writes it): easy to diff and to read.
+SEPARATOR = ",\n    "
+_SEPARATOR = SEPARATOR.encode()
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class ImportProblem(ValueError):
@@ -148,44 +57,72 @@ class _Parsed:
 
 def export_document(repo: Repository) -> dict[str, Any]:
     """Return everything in the database as the export's JSON document (a dict): each row as
-    stored (it was validated when written), fields in the model's order, flags as booleans."""
+    stored (it was validated when written), fields in the model's order, flags as booleans.
+    The reference the fast export (export_chunks) is tested against."""
     document: dict[str, Any] = {"format": FORMAT, "version": FORMAT_VERSION}
     for section in SECTIONS:
-        fields = list(section.model.model_fields)
-        flags = [n for n, f in section.model.model_fields.items() if f.annotation is bool]
-        rows = repo.table_rows(section.name, fields)  # in the model's order: no copy needed
-        records = rows if section.to_input is dict else [section.to_input(r) for r in rows]
-        for record in records:
-            for name in flags:
-                record[name] = bool(record[name])
-        document[section.name] = records
+        rows = repo.table_rows(section.name, list(section.model.model_fields))
+        document[section.name] = [section.record(row) for row in rows]
     return document
 
 
 def document_text(document: dict[str, Any]) -> str:
-    """Return a document as JSON text: UTF-8, keys in a fixed order, one record per line (easy
-    to diff and to read, and written by the C encoder: `indent` would be 3x slower)."""
+    """Return a document as JSON text: UTF-8, keys in a fixed order, one compact record per
+    line (written by the C encoder: `indent` would be 3x slower)."""
     parts = []
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps made one per record
     for name, value in document.items():
         if isinstance(value, list) and value:
-            records = ",\n    ".join(map(encode, value))
+            records = SEPARATOR.join(map(_ENCODE, value))
             parts.append(f"  {json.dumps(name)}: [\n    {records}\n  ]")
         else:
             parts.append(f"  {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+def _encoded(section: Section, chunk: JsonChunk) -> bytes:
+    """A chunk's records as UTF-8 JSON: SQLite's text, or its rows encoded here."""
+    if chunk.rows is None:
+        return chunk.text
+    records = [_ENCODE(section.record(row)) for row in chunk.rows]
+    return SEPARATOR.join(records).encode("utf-8")
+
+
+def _section_pieces(repo: Repository, section: Section, tally: list[int]) -> Iterator[bytes]:
+    opening = f",\n  {json.dumps(section.name)}: [".encode()
+    key, columns = repo.table_shape(section.name).key, section.json_columns()
+    rows = 0
+    for chunk in repo.json_chunks(section.name, key, columns, _SEPARATOR):
+        yield opening + b"\n    " if not rows else _SEPARATOR
+        yield _encoded(section, chunk)
+        rows += chunk.count
+    yield b"\n  ]" if rows else opening + b"]"
+    tally[0] += rows
+
+
+def export_chunks(repo: Repository, tally: list[int] | None = None) -> Iterator[bytes]:
+    """Yield the export as UTF-8 JSON in large pieces, every table read in one snapshot,
+    each row made JSON by SQLite: the same bytes as document_text(export_document(repo)).
+    `tally[0]` is increased by the number of rows written."""
+    tally = [0] if tally is None else tally
+    head = document_text({"format": FORMAT, "version": FORMAT_VERSION})
+    yield head.removesuffix("\n}\n").encode()
+    with repo.snapshot():
+        for section in SECTIONS:
+            yield from _section_pieces(repo, section, tally)
+    yield b"\n}\n"
+
+
 def export_text(repo: Repository) -> str:
     """Return the export of everything as JSON text."""
-    return document_text(export_document(repo))
+    return b"".join(export_chunks(repo)).decode("utf-8")
 
 
 def export_json(repo: Repository, path: Path | str) -> int:
-    """Write the export to `path` atomically with mode 0600; return how many rows it holds."""
-    document = export_document(repo)
-    write_private(path, document_text(document))
-    return sum(len(document[name]) for name in SECTION_NAMES)
+    """Write the export to `path` atomically with mode 0600, streamed (never whole in memory);
+    return how many rows it holds."""
+    tally = [0]
+    write_private(path, export_chunks(repo, tally))
+    return tally[0]
 
 
 def _where(loc: tuple[int | str, ...]) -> str:

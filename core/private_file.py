@@ -7,27 +7,32 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 PRIVATE_MODE = 0o600
 _MAX_TRIES = 10  # temp names taken before giving up (each retry needs a cleaner to win a race)
 
 
-def write_private(path: Path | str, data: str | bytes) -> Path:
+def write_private(path: Path | str, data: str | bytes | Iterable[bytes]) -> Path:
     """Write `data` to `path` atomically with mode 0600: readers see the old file or the new
     one, never half of it, and nobody else can read it (other people's personal data).
+    `data` may be byte chunks, written as they come (a large export, never whole in memory).
 
     The temp file is locked (flock) from its creation to its rename, so a writer killed
     before the rename leaves an unlocked `.NAME.xxxx.tmp`: the next write of the same target
     removes it first (it holds personal data, and space on a full disk)."""
     target = Path(path).expanduser()
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    chunks = [data] if isinstance(data, bytes) else data
     remove_stale_temps(target)
     fd, temp = _claimed_temp(target)
     try:
         os.fchmod(fd, PRIVATE_MODE)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
             os.replace(temp, target)  # still locked: no cleaner can take it for a dead one's

@@ -9,7 +9,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from core.repository.base import BUSY_TIMEOUT_MS, StoreBase
+from core.repository.base import BUSY_TIMEOUT_MS
+from core.repository.dump_json import JsonDumpStore
 
 # When the file and the database both hold a row the file wins, except high-water marks,
 # which only go up (the ids of deleted people are never given again: vCard UIDs stay true).
@@ -62,8 +63,8 @@ class ReferenceProblem(Exception):
         )
 
 
-class DumpStore(StoreBase):
-    """Every table of the user's data as rows: for the JSON export and import."""
+class DumpStore(JsonDumpStore):
+    """Every table of the user's data as rows (or JSON text): for the JSON export and import."""
 
     def dump_tables(self) -> list[str]:
         """Return the tables holding the user's data (not SQLite's, the migrations', FTS's)."""

@@ -30,8 +30,9 @@ interleaved with its floor (A B A B ...) so machine drift hits both alike:
     command's work, less opening the file and planning what has no plan);
   - note checks (a 200-word note against 6 siblings, every check the editor runs per key):
     the floor is one bare rapidfuzz token_set_ratio per sibling; budget < 5 ms;
-  - JSON export of the whole large database: the floor is a bare read of every table
-    (sqlite3) with json.dumps per row; budget < 2 s;
+  - JSON export of the whole large database, as `afterword export json` writes it (streamed
+    to a 0600 temp file, fsync, renamed over the last run's file): the floor is a bare read
+    of every table (sqlite3) with json.dumps per row, no file; budget < 2 s;
   - bulk import of 100k rows (the large db's actions, stored form, with their parents already
     in) into an empty database through Repository.load_tables: the floor is a bare sqlite3
     executemany into a table with the same columns and no key, index or trigger; budget < 2 s.
