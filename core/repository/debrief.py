@@ -2,12 +2,45 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from core.models import QA, Promise
 from core.repository.base import StoreBase
 from core.repository.search import forget_deleted_words
+from core.repository.stored import stored
 from core.text import clean_text
+
+
+def qa_from_row(row: dict[str, Any]) -> QA:
+    """A pair from its stored row, not validated again (it was when written)."""
+    return stored(
+        QA,
+        {
+            "id": row["id"],
+            "interview_id": row["interview_id"],
+            "position": row["position"],
+            "question": row["question"],
+            "answer": row["answer"],
+            "stumped": bool(row["stumped"]),
+        },
+    )
+
+
+def promise_from_row(row: dict[str, Any]) -> Promise:
+    """A promise from its stored row, not validated again (it was when written)."""
+    due_at = row["due_at"]
+    return stored(
+        Promise,
+        {
+            "id": row["id"],
+            "interview_id": row["interview_id"],
+            "text": row["text"],
+            "due_phrase": row["due_phrase"],
+            "due_at": datetime.fromisoformat(due_at) if due_at else None,
+            "done": bool(row["done"]),
+        },
+    )
 
 
 class DebriefStore(StoreBase):
@@ -74,7 +107,7 @@ class DebriefStore(StoreBase):
         rows = self.rows(
             "SELECT * FROM qa WHERE interview_id = ? ORDER BY position, id", [interview_id]
         )
-        return [QA.model_validate(r) for r in rows]
+        return [qa_from_row(r) for r in rows]
 
     def add_promise(self, promise: Promise) -> Promise:
         """Store a new promise and return it with its id."""
@@ -117,4 +150,4 @@ class DebriefStore(StoreBase):
         rows = self.rows(
             "SELECT * FROM promises WHERE interview_id = ? ORDER BY id", [interview_id]
         )
-        return [Promise.model_validate(r) for r in rows]
+        return [promise_from_row(r) for r in rows]

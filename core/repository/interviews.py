@@ -6,7 +6,7 @@ from typing import Any
 
 from core.models import Application, Interview, InterviewSummary
 from core.repository.base import StoreBase
-from core.repository.stored import interview_from_stored, stored
+from core.repository.stored import application_from_row, interview_from_stored, stored
 
 _INTERVIEW_COLUMNS = (
     "application_id",
@@ -54,7 +54,7 @@ class InterviewStore(StoreBase):
         rows = self.rows("SELECT * FROM applications WHERE id = ?", [application_id])
         if not rows:
             raise KeyError(f"no application {application_id}")
-        return Application.model_validate(rows[0])
+        return application_from_row(rows[0])
 
     def find_open_application(self, company: str) -> Application | None:
         """Return the newest open application with this company (case-insensitive), if any."""
@@ -140,7 +140,9 @@ class InterviewStore(StoreBase):
         """Return one interview with its company and role."""
         interview = self.get_interview(interview_id)
         app = self.get_application(interview.application_id)
-        return InterviewSummary(interview=interview, company=app.company, role=app.role)
+        return stored(
+            InterviewSummary, {"interview": interview, "company": app.company, "role": app.role}
+        )
 
     def count_interviews(self) -> int:
         """Return how many interviews are stored."""

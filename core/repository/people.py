@@ -12,7 +12,7 @@ from core.models import (
 )
 from core.repository.base import StoreBase
 from core.repository.search import forget_deleted_words
-from core.repository.stored import application_from_row, person_from_row, read_tuples
+from core.repository.stored import application_from_row, person_from_row, read_tuples, stored
 
 CONTACTS_PAGE = 500
 """People a contacts list reads at most at once (#8: no list renders more than ~500 rows)."""
@@ -229,17 +229,9 @@ class PeopleStore(StoreBase):
         )
         result = []
         for row in rows:
-            highlights = row.pop("_highlights")
-            person = Person.model_validate(row)
-            assert person.id is not None
-            result.append(
-                (
-                    person,
-                    Participant(
-                        interview_id=interview_id, person_id=person.id, highlights=highlights
-                    ),
-                )
-            )
+            person = person_from_row(row)  # validated when written: read as stored
+            link = {"interview_id": interview_id, "person_id": row["id"]}
+            result.append((person, stored(Participant, {**link, "highlights": row["_highlights"]})))
         return result
 
     def save_highlights(self, interview_id: int, person_id: int, text: str) -> None:
