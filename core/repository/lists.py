@@ -13,7 +13,7 @@ from typing import Any
 from core.coverage import THANK_TOO
 from core.models import ActionKind, TouchKind
 from core.repository.base import StoreBase, _safe
-from core.repository.people import _ORDERS, CONTACTS_PAGE
+from core.repository.people import _ORDERS, CONTACTS_PAGE, nocase
 from core.repository.plan import _OPEN, PLAN_LIMIT, utc_text
 from core.repository.stored import read_tuples, unsafe
 
@@ -119,7 +119,7 @@ class ListStore(StoreBase):
         if not names:
             return {}
         found = self.conn.execute(  # cleaned in _pairs, value by value
-            "SELECT lower(a.company), count(*), group_concat(p.name || char(10) || p.email, "
+            "SELECT a.company, count(*), group_concat(p.name || char(10) || p.email, "
             "char(10)) FROM people p JOIN applications a ON a.id = p.application_id "
             f"WHERE a.company COLLATE NOCASE IN ({_marks(names)}) AND p.email != '' "
             "AND p.email_source != 'guessed' GROUP BY a.company COLLATE NOCASE",
@@ -131,7 +131,7 @@ class ListStore(StoreBase):
             if pairs is None:  # a value holds a line break: read that company row by row
                 rows = self.known_address_lines([company])
                 pairs = tuple((name, email) for _company, name, email in rows)
-            groups[_safe(company)] = pairs
+            groups[nocase(_safe(company))] = pairs  # lower() per row cost more than the rest
         return groups
 
     def known_address_lines(self, companies: Collection[str]) -> list[tuple[str, str, str]]:

@@ -18,7 +18,7 @@ from tui.widgets.person_detail import PersonDetail
 
 if TYPE_CHECKING:
     from core.contacts_list import ContactLine, ContactLines
-    from core.services_people import ContactRow, Scope
+    from core.services_people import Scope
     from tui.session import Session
 
 COLUMNS = (("Name", 17), ("Role", 12), ("Company", 11), ("Email", 20), ("Needs", 5))
@@ -242,23 +242,6 @@ class ContactsScreen(ContactsActions, ModeScreen):
         """Show the highlighted person's details."""
         self._show_detail()
 
-    def _full_row(self, person_id: int | None, fresh: bool = False) -> ContactRow | None:
-        """The full row of a listed person: the one in the details (unless `fresh`), else read
-        (one person's flags, guess and messages; the table holds only what it shows)."""
-        from core.contacts_list import contact_row
-        from tui.widgets.person_detail import PersonDetail
-
-        session = self.session
-        if person_id is None or person_id not in self.rows or session is None:
-            return None
-        current = self._detail
-        if not fresh and isinstance(current, PersonDetail) and current.row.person.id == person_id:
-            return current.row
-        try:
-            return contact_row(session.repo, person_id, session.settings.phone_region)
-        except KeyError:  # gone since the page was read
-            return None
-
     def _show_detail(self, force: bool = False) -> None:
         """Show the highlighted person; kept as is when it is the same one, unless `force`."""
         from tui.widgets.person_detail import PersonDetail, empty_detail
@@ -279,20 +262,6 @@ class ContactsScreen(ContactsActions, ModeScreen):
         current.remove()
         self._detail = PersonDetail(row, session) if row is not None and session else empty_detail()
         self.query_one("#contacts-main", Horizontal).mount(self._detail)
-
-    def neighbour(self, row: ContactRow) -> int | None:
-        """The id of the person listed after `row` (before it, if it is the last)."""
-        ids = [r.id for r in self.ordered]
-        at = ids.index(row.person.id) if row.person.id in ids else -1
-        if at < 0 or len(self.ordered) < 2:
-            return None
-        return self.ordered[at + 1 if at + 1 < len(self.ordered) else at - 1].id
-
-    def _selected(self) -> ContactRow | None:
-        row = self._full_row(self._current_id())
-        if row is None:
-            self.notify("Nobody selected.", markup=False)
-        return row
 
     def action_scope(self) -> None:
         """Switch between this interview, this process and everyone."""

@@ -11,7 +11,7 @@ from tui.saver import refusal_safe, refusal_shown
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from core.contacts_list import ContactLines
+    from core.contacts_list import ContactLine, ContactLines
     from core.models import Application, Person
     from core.services_people import ContactRow, Scope
     from tui.session import Session
@@ -25,13 +25,45 @@ class ContactsActions:
         session: Session | None
         app: Any
         _detail: Widget
+        rows: dict[int, ContactLine]
+        ordered: list[ContactLine]
 
         def reload(self, select: int | None = None) -> None: ...
-        def _selected(self) -> ContactRow | None: ...
         def _show_detail(self, force: bool = False) -> None: ...
-        def neighbour(self, row: ContactRow) -> int | None: ...
+        def _current_id(self) -> int | None: ...
         def _scope(self) -> Scope: ...
         def notify(self, message: str, **kwargs: Any) -> None: ...
+
+    def _full_row(self, person_id: int | None, fresh: bool = False) -> ContactRow | None:
+        """The full row of a listed person: the one in the details (unless `fresh`), else read
+        (one person's flags, guess and messages; the table holds only what it shows)."""
+        from core.contacts_list import contact_row
+        from tui.widgets.person_detail import PersonDetail
+
+        session = self.session
+        if person_id is None or person_id not in self.rows or session is None:
+            return None
+        current = self._detail
+        if not fresh and isinstance(current, PersonDetail) and current.row.person.id == person_id:
+            return current.row
+        try:
+            return contact_row(session.repo, person_id, session.settings.phone_region)
+        except KeyError:  # gone since the page was read
+            return None
+
+    def _selected(self) -> ContactRow | None:
+        row = self._full_row(self._current_id())
+        if row is None:
+            self.notify("Nobody selected.", markup=False)
+        return row
+
+    def neighbour(self, row: ContactRow) -> int | None:
+        """The id of the person listed after `row` (before it, if it is the last)."""
+        ids = [r.id for r in self.ordered]
+        at = ids.index(row.person.id) if row.person.id in ids else -1
+        if at < 0 or len(self.ordered) < 2:
+            return None
+        return self.ordered[at + 1 if at + 1 < len(self.ordered) else at - 1].id
 
     def action_quick_add(self) -> None:
         """Add someone from one line, to the current interview."""
