@@ -15,14 +15,15 @@ typed sentence, the tmux client and its quoting are imported from those files by
          first frame in which the editor's cursor has moved. Series: saving ON (as shipped);
          saving OFF (Saver.schedule a no-op: nothing written, no marks refreshed); the same two
          with 5,000 characters already in the answer (paragraphs of three sentences with a
-         blank line between, as a debrief is typed: not one long line); and a bare one-editor
-         Textual app with the same text (what Textual itself costs). While typing, every
+         blank line between, as a debrief is typed: not one long line); and bare_editor.py, a
+         bare Textual app with one TextArea configured and sized as B3's (86x22) holding the
+         same text: what Textual itself costs for that editor. While typing, every
          asyncio callback is timed (wall and CPU): the longest is the most the UI thread did
          in one go; each save (flush + listeners) too.
   tmux   bench_keys_tmux.py: the real `afterword --db DB` of this checkout in a 120x36 tmux
          pane, moved into B3 with real keys once its start-up work is done, saving on; the
-         floor is a bare Textual app with one TextArea (bare_editor.py) holding the same text
-         in the same pane, typed the same keys; `cat` (the kernel echoes) is the method's own
+         floor is the same bare_editor.py (one TextArea as B3's, the same text) in the same
+         pane, typed the same keys; `cat` (the kernel echoes) is the method's own
          cost. What was typed must be in the database (or on the bare editor's screen)
          afterwards, or the run is rejected.
 Each round runs every series once (the order alternates: A B A B ...) on a fresh copy of the

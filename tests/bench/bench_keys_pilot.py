@@ -125,22 +125,16 @@ class CallbackClock:
 
 def _build(name: str, db: Path, b3: str) -> Any:
     """The app of one series: Afterword on `db` (saving off if asked), or the bare editor."""
-    from textual.app import App, ComposeResult
+    from bare_editor import BareEditor
 
     from core.clock import fixed_clock
     from core.repository import Repository
     from core.settings import Settings
     from tui.app import build_app
     from tui.session import AppConfig
-    from tui.widgets.safe_text_area import SafeTextArea
 
     if "bare" in name:
-
-        class Bare(App[None]):
-            def compose(self) -> ComposeResult:
-                yield SafeTextArea(b3, id="answer-B3")
-
-        return Bare()
+        return BareEditor(b3, freeze=False)  # B3's editor alone, same size (Pilot: no freeze)
     app = build_app(
         AppConfig(db=db, clock=fixed_clock(NOW)),
         repository=Repository.open(db),
@@ -185,7 +179,7 @@ async def pilot_round(name: str, db: Path, b3: str, text: str, gap: float, out: 
         await pilot.pause()
         if saver is not None:
             await pilot.press("down", "down", "enter")  # B1 -> B3, the cursor in its answer
-        editor = app.screen.query_one("#answer-B3", TextArea)
+        editor = app.screen.query_one("#answer-B3" if saver is not None else "#bare", TextArea)
         editor.focus()
         editor.move_cursor(editor.document.end)
         area[0] = editor

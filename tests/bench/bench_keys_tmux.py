@@ -8,8 +8,9 @@ the last change, and the pane (text and cursor) is polled, 1 ms apart, until it 
 Three kinds of program run in the same 120x36 pane, the same keys, interleaved:
   afterword  the real `afterword --db DB` of this checkout (PYTHONPATH is set to it), moved
              into B3 with real keys once its start-up work is done, saving on;
-  bare       bare_editor.py: a bare Textual app with one TextArea configured as Afterword's,
-             holding the same text: the floor, what Textual itself costs per key;
+  bare       bare_editor.py: a bare Textual app with one TextArea configured and sized as
+             Afterword's B3 editor, holding the same text: the floor, what Textual itself
+             costs per key for that editor;
   cat        the kernel echoes: what tmux and the polling cost.
 """
 
@@ -61,6 +62,11 @@ def command(kind: str, exe: str, db: Path, text_file: Path) -> list[str]:
     if kind == "bare":
         return [sys.executable, str(BARE), "--text-file", str(text_file)]
     return ["cat"]
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of `text`: wrapped lines and the editor's border do not count."""
+    return "".join(ch for ch in text if ch.isalnum())
 
 
 def _wait_for(tm: Any, text: str) -> None:
@@ -123,11 +129,11 @@ def tmux_round(
                     print(tm.snapshot("app")[0])
                     return False
         time.sleep(0.3)
-        shown = "".join(tm.snapshot("app")[0].split())
+        shown = _letters(tm.snapshot("app")[0])
         if kind != "cat":
             tm.cmd("send-keys", "-t", "app", "C-q")  # Afterword saves, then quits
             time.sleep(1.0)
-        return kind != "bare" or "".join(text.split())[-12:] in shown
+        return kind != "bare" or _letters(text)[-12:] in shown
     finally:
         tm.close()
 
