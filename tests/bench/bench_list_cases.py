@@ -29,8 +29,9 @@ def forget_checks() -> None:
     from core import contacts_list, coverage
     from core.contact_fields import check_email_value
     from core.email_guess import _pattern_of
+    from core.repository import lists
 
-    for cached in (check_email_value, _pattern_of, coverage._domain_valid):
+    for cached in (check_email_value, _pattern_of, coverage._domain_valid, lists._pairs):
         cached.cache_clear()
     contacts_list._valid.cache_clear()
     contacts_list._guess.cache_clear()
