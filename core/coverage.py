@@ -102,12 +102,13 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _PLAIN_EMAIL = re.compile(rf"([A-Za-z0-9]+(?:[._+-][A-Za-z0-9]+)*)@((?:{_LABEL}\.)+{_LABEL})")
 
 
+@lru_cache(maxsize=16384)
 def email_valid(email: str) -> bool:
     """A1: check_email_value(email).ok, for a list of many addresses (#8): a plain one (ASCII
     letters and digits with . _ + - between them, at most 64 before the @ and 254 in all) is
     valid exactly when its domain is, and each domain is checked once; any other is checked
-    whole. A full check costs ~0.1 ms, most of it the domain's (IDNA, character by character).
-    """
+    whole. A full check costs ~0.1 ms, most of it the domain's (IDNA, character by character);
+    answers are kept per address (a page read again checks nothing again)."""
     plain = _PLAIN_EMAIL.fullmatch(email)
     if plain is None or len(email) > 254 or len(plain.group(1)) > 64:
         return check_email_value(email).ok

@@ -33,6 +33,7 @@ def forget_checks() -> None:
 
     for cached in (check_email_value, _pattern_of, coverage._domain_valid, lists._pairs):
         cached.cache_clear()
+    coverage.email_valid.cache_clear()
     contacts_list._valid.cache_clear()
     contacts_list._guess.cache_clear()
 
