@@ -23,6 +23,7 @@ from tui.saver import Saver
 from tui.screens.debrief import DebriefScreen
 from tui.session import AppConfig, Session
 from tui.signals import install, settle, terminal_gone
+from tui.stylesheet import ReusingStylesheet
 
 HOUSEKEEPING_DELAY = 1.0  # seconds after the data is shown; the user is reading, not typing
 CHECK_AT_OPEN = 32 * 1024 * 1024  # bytes: reading every page of a bigger file takes over 0.1 s
@@ -83,6 +84,7 @@ class AfterwordApp(LearningKeys, App[None]):
         settings: Settings | None = None,
     ) -> None:
         super().__init__()
+        self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
         self.config = config
         self._given_repository = repository
         self._given_settings = settings
