@@ -276,18 +276,16 @@ def due_lines(
     guard = _Guard(repo, ctx)
     guessed, status_check = EmailSource.GUESSED.value, ActionKind.STATUS_CHECK.value
     moment = now.astimezone(UTC)  # the same instant, compared without the zone's rules
-    lines = []
+    parse, make = datetime.fromisoformat, DueLine._make
+    lines: list[DueLine] = []
     for row in repo.due_lines(now, now + within):
-        action_id, kind, rule, due, overdue, flag, changed, company, person = row[:9]
-        email, source, window_end = row[9:]
+        action_id, kind, rule, due, overdue, flag, changed, company, person, email, src, end = row
         warned = bool(flag) or (
-            window_end is not None  # a thank-you email: A1, A2, C2 as in detail_findings
-            and (not email or source == guessed or moment > datetime.fromisoformat(window_end))
+            end is not None  # a thank-you email: A1, A2, C2 as in detail_findings
+            and (not email or src == guessed or moment > parse(end))
         )
         if not warned and changed and kind == status_check:
             warned = bool(guard.findings(repo.get_action(action_id)))
-        due = datetime.fromisoformat(due)
-        lines.append(
-            DueLine(action_id, due, _LABELS[kind], person, company, rule, bool(overdue), warned)
-        )
+        line = (action_id, parse(due), _LABELS[kind], person, company, rule, overdue == 1, warned)
+        lines.append(make(line))
     return lines
