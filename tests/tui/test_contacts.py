@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Input, OptionList, Select
+from textual.widgets import OptionList, Select
 
-from core.models import Person
 from core.repository import Repository
 from core.services import Capture, capture_interview
+from tests.tui.contacts_world import Acme, field, make_acme, names, table
 from tests.tui.pilot_helpers import (
     NOW,
     SIZE,
@@ -22,52 +20,18 @@ from tests.tui.pilot_helpers import (
     type_text,
     wait_for_save,
 )
-from tui.app import AfterwordApp
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.contacts import ContactsScreen
 from tui.screens.quick_add import QuickAddScreen
-from tui.widgets.field_message import FieldMessage
 
 JANE_LINE = "Jane Doe, VP Engineering, jane@acme.com, +1 415 555 0100"
 CLICK = "[@click=app.quit]x[/]"
 
 
-@dataclass(frozen=True)
-class Acme:
-    """Two rounds at Acme (Jane and John met in the first, Ann in the second) and Globex."""
-
-    application_id: int
-    round1: int
-    round2: int
-    jane: int
-
-
 @pytest.fixture
 def acme(db_path: Path) -> Acme:
     """The app opens on Acme's round 2 (the interview that ended last)."""
-    repo = Repository.open(db_path)
-    round1 = capture_interview(
-        repo,
-        Capture(
-            company="Acme",
-            role="Engineer",
-            ended="2026-11-12 10:00",
-            people="Jane Doe <jane.doe@acme.com>, John Smith",
-        ),
-        NOW,
-    )
-    round2 = capture_interview(
-        repo, Capture(company="Acme", role="Engineer", ended="1 hour ago", people="Ann Lee"), NOW
-    )
-    capture_interview(
-        repo, Capture(company="Globex", ended="2026-11-01 10:00", people="Tom Baker"), NOW
-    )
-    jane = repo.find_person(round1.application_id, "Jane Doe")
-    assert jane is not None and jane.id is not None
-    repo.save_highlights(round1.id or 0, jane.id, "Jane sails off Nantucket; ask about the race.")
-    repo.close()
-    assert round2.round == 2 and round2.application_id == round1.application_id
-    return Acme(round1.application_id, round1.id or 0, round2.id or 0, jane.id)
+    return make_acme(db_path)
 
 
 @pytest.fixture
@@ -77,25 +41,6 @@ def nobody_yet(db_path: Path) -> int:
     interview = capture_interview(repo, Capture(company="Acme", ended="1 hour ago"), NOW)
     repo.close()
     return interview.id or 0
-
-
-def table(app: AfterwordApp) -> DataTable[object]:
-    """The contacts table."""
-    assert isinstance(app.screen, ContactsScreen)
-    return app.screen.query_one("#contacts-table", DataTable)
-
-
-def names(app: AfterwordApp) -> list[str]:
-    """The names in the table, top to bottom (without the spelling mark)."""
-    grid = table(app)
-    return [
-        str(grid.get_cell_at(Coordinate(i, 0))).removesuffix(" ✓") for i in range(grid.row_count)
-    ]
-
-
-def field(app: AfterwordApp, name: str) -> Input:
-    """A one-line field of the detail panel."""
-    return app.screen.query_one(f"#f-{name}", Input)
 
 
 async def test_c_shows_the_people_of_the_interview_and_s_switches_scope(
@@ -184,48 +129,6 @@ async def test_quick_add_of_a_known_name_offers_the_reuse_and_enter_reuses(
     assert [p.id for p in janes] == [acme.jane]  # one record ...
     assert repo.interviews_met([acme.jane]) == {acme.jane: [acme.round1, acme.round2]}  # ... twice
     assert janes[0].email == "jane.doe@acme.com"
-
-
-async def test_edits_are_saved_as_typed_bad_email_kept_with_message_flushed_on_quit(
-    make_app: MakeApp, acme: Acme, repo_on: RepoOn, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app = make_app()
-
-    def ann() -> Person:
-        return repo_on().participants(acme.round2)[0][0]
-
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c", "e")
-        assert app.focused is field(app, "name")
-        await pilot.press("tab", "tab")  # past the spelling checkbox, to the title
-        assert app.focused is field(app, "title")
-        await type_text(pilot, "Staff Engineer")
-        await wait_for_save(pilot)
-        assert ann().title == "Staff Engineer"
-
-        await pilot.press("tab")
-        assert app.focused is field(app, "email")
-        await type_text(pilot, "ann at acme")
-        await wait_for_save(pilot)
-        assert ann().email == "ann at acme"  # kept as typed ...
-        message = app.screen.query_one("#msg-email", FieldMessage)
-        assert message.display and message.has_class("-error")  # ... with the reason beside it
-        assert "Not a valid email address" in str(message.render())
-        assert "Not a valid email address" in screen_text(app)
-        await pilot.press("ctrl+u")
-        await type_text(pilot, "ann.lee@acme.com")
-        await wait_for_save(pilot)
-        assert ann().email == "ann.lee@acme.com"
-        assert not message.display
-
-        monkeypatch.setattr("tui.saver.SAVE_DELAY", 60.0)  # only the flush on quit can save it
-        await pilot.press("shift+tab", "shift+tab", "shift+tab", "end")
-        assert app.focused is field(app, "name")
-        await type_text(pilot, "e")  # Ann Lee -> Ann Leee: a typo, as typed
-        assert app.saver.pending == 1
-        assert ann().name == "Ann Lee"
-        await pilot.press("ctrl+q")
-    assert ann().name == "Ann Leee"
 
 
 async def test_g_accepts_the_guessed_email_and_x_exports_vcards_0600(

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.screens.contacts_actions import ContactsActions
 from tui.screens.mode_screen import ModeScreen
 from tui.text import line, plain
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.paged_table import PAGE, PagedTable, Window, pages_line
 from tui.widgets.person_detail import PersonDetail
 
@@ -74,7 +75,7 @@ class ContactsScreen(ContactsActions, ModeScreen):
                 yield table
                 yield Static("", id="contacts-pages", markup=False)
             yield self._detail
-        yield Footer()
+        yield KeyBar()
 
     def _scope(self) -> Scope:
         from core.services_people import Scope

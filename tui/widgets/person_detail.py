@@ -216,7 +216,10 @@ class PersonDetail(VerticalScroll):
                 message.show_ok(saved.note)
             else:
                 message.show_info("")
-        self.row = ContactRow(**{**self.row.__dict__, "person": saved.person})
+        from core.contacts_list import contact_row
+
+        # The flags, the guess and the table's "Needs" follow from the fields: read them again.
+        self.row = contact_row(self.session.repo, person_id, self.session.settings.phone_region)
         self.query_one("#person-flags", Static).update(self._flags_text())
         self.post_message(self.Saved(self.row))
 
