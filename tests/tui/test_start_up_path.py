@@ -66,7 +66,12 @@ def test_the_first_frame_imports_no_heavy_library(tmp_path: Path) -> None:
     """`afterword --db FILE` paints its first frame (Textual's Ready) with none of the heavy
     libraries loaded, and starts opening the database with none of them either: they are
     imported by that worker, after the frame (import hygiene, not timing)."""
-    probe = _PROBE.replace("NAMES", repr(OFF_THE_FIRST_FRAME))
+    seen = _run_probe(_PROBE.replace("NAMES", repr(OFF_THE_FIRST_FRAME)), tmp_path)
+    assert seen == {"ready": [], "load": []}
+
+
+def _run_probe(probe: str, tmp_path: Path) -> dict[str, object]:
+    """Run a probe of the real entry point on a new database, headless; what it saw."""
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "COLUMNS": "120", "LINES": "36"}
     out = subprocess.run(
         [sys.executable, "-c", probe, str(tmp_path / "a.db")],
@@ -78,8 +83,8 @@ def test_the_first_frame_imports_no_heavy_library(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert out.returncode == 0, out.stderr[-2000:]
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
-    assert seen == {"ready": [], "load": []}
+    seen: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return seen
 
 
 @pytest.mark.parametrize(
@@ -225,17 +230,6 @@ def test_the_first_frame_parses_the_styles_once_and_the_welcome_needs_no_editor(
     twice: for the debrief's own styles, now loaded with the app's, and to refresh a new mode's
     screen, now kept parsed while the theme is the same). An empty database's welcome panel
     shows without importing any debrief editor."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "COLUMNS": "120", "LINES": "36"}
-    out = subprocess.run(
-        [sys.executable, "-c", _STYLE_PROBE, str(tmp_path / "a.db")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env=env,
-        cwd=ROOT,
-    )
-    assert out.returncode == 0, out.stderr[-2000:]
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    seen = _run_probe(_STYLE_PROBE, tmp_path)
     assert seen["at_ready"] == 0
     assert seen["editors"] == []
