@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import importlib
 import os
 import signal
 import unicodedata
@@ -116,38 +115,6 @@ class AfterwordApp(LearningKeys, App[None]):
             return
         self.call_from_thread(self._open_session, repository, settings)
 
-    def _housekeeping(self) -> None:
-        """The daily backup and warming the date parser: after the data is on screen, so they
-        never compete with the first frames for the one interpreter lock."""
-        session = self.session
-        if session is None:
-            return
-        from core.backup import rolling_backup_problem
-
-        if not session.repo.pages_checked and self._check_pages(session):
-            return  # damaged: the good copies in backups/ are kept as they are
-        # Its own connection: the copy never holds up a save.
-        problem = rolling_backup_problem(session.settings.db_path(), session.now())
-        if problem:
-            self.call_from_thread(self.notify, problem, severity="warning", markup=False)
-        from core.dates import parse_when
-
-        parse_when("tomorrow 9am", session.now())  # the first reading loads dateparser's data
-        from tui.widgets.debrief_body import PANE_MODULES
-
-        for module, _name in PANE_MODULES.values():  # the other prompts' editors, ready to show
-            importlib.import_module(module)
-
-    def _check_pages(self, session: Session) -> bool:
-        """A file too big to read whole before the first screen is read whole now; if it is
-        damaged, nothing more is written to it (writing could spread the damage)."""
-        from core.repository.opening import integrity_problem
-
-        problem = integrity_problem(session.settings.db_path())
-        if problem:
-            session.repo.refusal = problem
-            self.call_from_thread(self.notify, problem, severity="error", timeout=600, markup=False)
-
     def _open_session(self, repository: Repository, settings: Settings | None) -> None:
         from core.clock import system_clock
         from core.settings import Settings
@@ -171,7 +138,11 @@ class AfterwordApp(LearningKeys, App[None]):
         # a start-up allocates much and frees little, and each pass cost time before the data).
         gc.freeze()
         gc.enable()
-        self.run_worker(self._housekeeping, thread=True, exit_on_error=False, name="housekeeping")
+        from tui.housekeeping import housekeeping
+
+        self.run_worker(
+            lambda: housekeeping(self), thread=True, exit_on_error=False, name="housekeeping"
+        )
 
     def _save_failed(self, key: object, exc: Exception) -> None:
         self.notify(f"Could not save: {exc}", severity="error", markup=False, timeout=10)
