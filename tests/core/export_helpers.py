@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from core.export_json import FORMAT, FORMAT_VERSION
+from core.repository import Repository
 
 NY = ZoneInfo("America/New_York")
 START = datetime(2024, 1, 8, 15, 0, tzinfo=NY)
@@ -177,3 +179,13 @@ def make_document(interviews: int, people_per_interview: int = 2) -> dict[str, A
 def other_database_id() -> str:
     """A database id that is not the generated document's."""
     return str(uuid.uuid4())
+
+
+def open_in(folder: Path, name: str) -> Repository:
+    """Open (or create) the database `name` in `folder`."""
+    return Repository.open(folder / name)
+
+
+def changes(repo: Repository) -> int:
+    """How many rows the repository's connection has changed so far."""
+    return int(repo.conn.total_changes)

@@ -31,15 +31,7 @@ from core.export_json import (
 from core.models import QA
 from core.repository import Repository
 from core.text import clean_line, clean_text
-from tests.core.export_helpers import make_document
-
-
-def _open(folder: Path, name: str) -> Repository:
-    return Repository.open(folder / name)
-
-
-def _changes(repo: Repository) -> int:
-    return int(repo.conn.total_changes)
+from tests.core.export_helpers import make_document, open_in
 
 
 @pytest.fixture
@@ -74,7 +66,7 @@ def test_every_section_is_in_the_generated_document(generated: dict[str, Any]) -
 def test_round_trip_of_the_demo_is_byte_identical(demo: Repository, tmp_path: Path) -> None:
     """Export, import into an empty database, export again: the same bytes, the same rows."""
     first = export_text(demo)
-    other = _open(tmp_path, "second.db")
+    other = open_in(tmp_path, "second.db")
     result = import_text(other, first)
     assert result.rows == result.written > 50
     assert export_text(other) == first
@@ -95,11 +87,11 @@ def test_exported_records_are_the_models_own_json(demo: Repository, tmp_path: Pa
 
 def test_round_trip_of_every_table(generated: dict[str, Any], tmp_path: Path) -> None:
     """A document with rows in every table comes back out as it went in."""
-    one = _open(tmp_path, "one.db")
+    one = open_in(tmp_path, "one.db")
     import_text(one, json.dumps(generated))
     assert export_document(one) == generated
     text = export_text(one)
-    two = _open(tmp_path, "two.db")
+    two = open_in(tmp_path, "two.db")
     import_text(two, text)
     assert export_text(two) == text
     one.close()
@@ -131,7 +123,7 @@ def test_export_is_the_reference_byte_for_byte(
     the usual way: key order, flags, lists, numbers, nulls, unicode, escapes."""
     repo = demo
     if source == "generated":
-        repo = _open(tmp_path, "generated.db")
+        repo = open_in(tmp_path, "generated.db")
         import_text(repo, json.dumps(generated))
     reference = document_text(export_document(repo))
     assert export_text(repo) == reference
@@ -262,7 +254,7 @@ _TEXT = st.lists(
 def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Repository, Repository]]:
     """Two databases, reused across examples (every import overwrites the same ids)."""
     folder = tmp_path_factory.mktemp("pair")
-    one, two = _open(folder, "one.db"), _open(folder, "two.db")
+    one, two = open_in(folder, "one.db"), open_in(folder, "two.db")
     yield one, two
     one.close()
     two.close()

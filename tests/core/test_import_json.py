@@ -24,15 +24,7 @@ from core.export_json import (
 )
 from core.models import QA
 from core.repository import Repository
-from tests.core.export_helpers import DATABASE_ID, make_document
-
-
-def _open(folder: Path, name: str) -> Repository:
-    return Repository.open(folder / name)
-
-
-def _changes(repo: Repository) -> int:
-    return int(repo.conn.total_changes)
+from tests.core.export_helpers import DATABASE_ID, changes, make_document, open_in
 
 
 @pytest.fixture
@@ -51,13 +43,13 @@ def generated() -> dict[str, Any]:
 def test_reimport_changes_nothing(demo: Repository, tmp_path: Path) -> None:
     """Importing the same file again, into the copy or the original, writes no row at all."""
     text = export_text(demo)
-    other = _open(tmp_path, "second.db")
+    other = open_in(tmp_path, "second.db")
     import_text(other, text)
     for repo in (other, demo):
-        before = _changes(repo)
+        before = changes(repo)
         result = import_text(repo, text)
         assert (result.written, result.unchanged) == (0, result.rows)
-        assert _changes(repo) == before
+        assert changes(repo) == before
         assert export_text(repo) == text
     other.close()
 
@@ -77,7 +69,7 @@ def test_reimport_restores_and_keeps_newer_rows(demo: Repository, now: datetime)
 
 def test_same_stable_key_under_another_id(generated: dict[str, Any], tmp_path: Path) -> None:
     """An action made again (same interview and key, new id): the file's row wins, once."""
-    repo = _open(tmp_path, "a.db")
+    repo = open_in(tmp_path, "a.db")
     import_text(repo, json.dumps(generated))
     action = generated["actions"][0]
     repo.delete_actions([action["id"]])
@@ -92,7 +84,7 @@ def test_same_stable_key_under_another_id(generated: dict[str, Any], tmp_path: P
 
 def test_people_high_water_only_goes_up(generated: dict[str, Any], tmp_path: Path) -> None:
     """An older file never lowers the mark that keeps deleted people's ids unused."""
-    repo = _open(tmp_path, "a.db")
+    repo = open_in(tmp_path, "a.db")
     import_text(repo, json.dumps(generated))
     newest = max(p["id"] for p in generated["people"])
     repo.delete_person(newest)
@@ -109,7 +101,7 @@ def test_import_from_file(demo: Repository, tmp_path: Path) -> None:
     """import_json reads the file an export wrote."""
     target = tmp_path / "out.json"
     export_json(demo, target)
-    other = _open(tmp_path, "second.db")
+    other = open_in(tmp_path, "second.db")
     assert import_json(other, target).written == import_json(demo, target).rows
     other.close()
 
@@ -239,7 +231,7 @@ def test_import_cleans_escape_sequences(generated: dict[str, Any], repo: Reposit
 def test_thousand_interviews_figure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A quick figure (printed, not asserted): import and export of 1,000 interviews."""
     text = json.dumps(make_document(1000), indent=2)
-    repo = _open(tmp_path, "big.db")
+    repo = open_in(tmp_path, "big.db")
     started = time.perf_counter()
     result = import_text(repo, text)
     imported = time.perf_counter() - started
