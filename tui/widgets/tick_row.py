@@ -107,10 +107,6 @@ class TickRow(Widget, can_focus=True):
         """Tick the item under the cursor."""
         self.toggle(self.cursor)
 
-    def watch_cursor(self) -> None:
-        """Show where the cursor is and what that item asks."""
-        self.refresh()
-
     def on_key(self, event: events.Key) -> None:
         """A digit ticks the item of that number at once (1 is the first)."""
         if event.character and event.character.isdigit():
