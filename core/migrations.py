@@ -250,5 +250,20 @@ def contact_indexes(db: Database) -> None:
     )
 
 
+@migrations(name="0008_due_lines")
+def due_lines_index(db: Database) -> None:
+    """An index for `afterword due` over a long history (#8): the open actions by due date
+    (then id, as the lines are ordered) with every column a due line reads from them, so
+    those lines are read from the index alone, never from the actions' rows."""
+    _run(
+        db,
+        """
+        CREATE INDEX actions_due_lines ON actions (due_utc, id, interview_id, person_id, kind,
+            rule, due, flag, user_changed, window_end, state)
+            WHERE state IN ('planned', 'snoozed');
+        """,
+    )
+
+
 if tuple(known_names()) != SCHEMA:  # a migration added here must be named in core/schema.py
     raise RuntimeError(f"core.schema.SCHEMA {SCHEMA} is not the migrations {known_names()}")

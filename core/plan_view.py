@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from core.guard import check_action
 from core.models import Action, ActionKind, EmailSource, Interview, Touch
 from core.repository import Repository
+from core.repository.lists import WARN_IF_GUARD, WARN_IF_LATE, WARN_YES
 from core.repository.plan import PlanRow, PlanSpan
 from core.schedule import PlanContext
 
@@ -272,20 +273,21 @@ def due_lines(
 ) -> list[DueLine]:
     """due_items as `afterword due` prints them (#8): the same actions in the same order, read
     as the columns the lines show; findings (A1, A2, C2, the rules' flags, D7's guard) only
-    as whether there are any, the guard's read for a status check the user moved alone."""
+    as whether there are any, judged in SQL but C2's window and the guard's, read for a status
+    check the user moved alone."""
     guard = _Guard(repo, ctx)
-    guessed, status_check = EmailSource.GUESSED.value, ActionKind.STATUS_CHECK.value
     moment = now.astimezone(UTC)  # the same instant, compared without the zone's rules
-    parse, make = datetime.fromisoformat, DueLine._make
+    parse, new, labels = datetime.fromisoformat, tuple.__new__, _LABELS
+    moments: dict[str, datetime] = {}  # a due time many actions share is parsed once
     lines: list[DueLine] = []
     for row in repo.due_lines(now, now + within):
-        action_id, kind, rule, due, overdue, flag, changed, company, person, email, src, end = row
-        warned = bool(flag) or (
-            end is not None  # a thank-you email: A1, A2, C2 as in detail_findings
-            and (not email or src == guessed or moment > parse(end))
-        )
-        if not warned and changed and kind == status_check:
+        action_id, kind, rule, due, overdue, company, person, warning, end = row
+        warned = warning == WARN_YES or (warning == WARN_IF_LATE and moment > parse(end))
+        if warning == WARN_IF_GUARD:
             warned = bool(guard.findings(repo.get_action(action_id)))
-        line = (action_id, parse(due), _LABELS[kind], person, company, rule, overdue == 1, warned)
-        lines.append(make(line))
+        when = moments.get(due)
+        if when is None:
+            when = moments[due] = parse(due)
+        line = (action_id, when, labels[kind], person, company, rule, overdue == 1, warned)
+        lines.append(new(DueLine, line))
     return lines

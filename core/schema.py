@@ -15,4 +15,5 @@ SCHEMA = (
     "0005_search",
     "0006_list_indexes",
     "0007_contact_indexes",
+    "0008_due_lines",
 )

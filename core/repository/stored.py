@@ -66,10 +66,18 @@ def read_tuples(
 ) -> list[tuple[Any, ...]]:
     """Run a read query and return its rows as tuples, text cleaned of controls as
     StoreBase.rows cleans it: a list that reads only the columns it shows skips a dict a row."""
+    return read_checked(store, sql, params)[0]
+
+
+def read_checked(
+    store: StoreBase, sql: str, params: list[Any] | dict[str, Any] | None = None
+) -> tuple[list[tuple[Any, ...]], bool]:
+    """read_tuples, and whether any text read had to be cleaned: a query that compared stored
+    text in SQL (as stored, not as cleaned) can then be answered another way."""
     found = store.conn.execute(sql, params or []).fetchall()
     if unsafe("\n".join([v for row in found for v in row if type(v) is str])):
-        return [tuple(_safe(v) for v in row) for row in found]
-    return found
+        return [tuple(_safe(v) for v in row) for row in found], True
+    return found, False
 
 
 _ASCII_SAFE = bytes(range(0x20, 0x7F)) + b"\t\n"
