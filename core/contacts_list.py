@@ -13,7 +13,7 @@ from core.coverage import Flag, email_valid, needs_count, panel_flags_of_kinds, 
 from core.email_guess import guess_email
 from core.models import EmailSource, RoleKind
 from core.repository import Repository
-from core.repository.people import CONTACTS_PAGE, nocase
+from core.repository.people import CONTACTS_PAGE
 from core.services_people import ContactRow, Scope
 
 _ROLES = {kind.value: kind for kind in RoleKind}
@@ -60,7 +60,7 @@ def contact_lines(
 ) -> ContactLines:
     """The page contacts_page gives, as lines: the same people in the same order, with the
     same totals, flag counts (A1, A2, A5, C3, C8), guesses (A2) and C9 flags; one query for
-    the page, one for the known addresses of its companies, nothing built per row but the
+    the page and the known addresses its guesses rest on, nothing built per row but the
     line."""
     offset = max(0, offset)
     if scope is not Scope.EVERYONE and interview_id is None:
@@ -76,7 +76,7 @@ def contact_lines(
             app_id = repo.get_interview(interview_id).application_id
         total = repo.count_people(app_id)
         rows = repo.contact_lines(app_id, order=order, offset=offset, limit=limit)
-    lines = _lines(repo, rows)
+    lines = _lines(rows)
     flags: dict[int, list[Flag]] = {}
     if scope is not Scope.EVERYONE:
         kinds: dict[int, set[RoleKind]] = {}
@@ -87,46 +87,51 @@ def contact_lines(
     return ContactLines(scope, lines, total, offset, flags)
 
 
-def _lines(repo: Repository, rows: list[tuple[Any, ...]]) -> list[ContactLine]:
-    """Lines from CONTACT_COLUMNS rows, guesses made from each company's known addresses."""
-    known = _known_by_company(repo, {row[4] for row in rows if not row[5]})
+def _lines(rows: list[tuple[Any, ...]]) -> list[ContactLine]:
+    """Lines from CONTACT_COLUMNS rows, guesses made from each company's known addresses (the
+    company's people who have one: never this person, who has none)."""
     lines = []
-    for pid, name, spelled, role, company, email, source, best, mode, mail, thanked, app in rows:
-        # The known addresses are the company's people who have one: never this person
-        guess = "" if email else _guess(name, known.get(nocase(company), ()))
-        lines.append(
-            ContactLine(
-                pid,
-                name,
-                bool(spelled),
-                _ROLES[role],
-                company,
-                email,
-                _SOURCES[source],
-                needs_count(
-                    email=email,
-                    email_source=source,
-                    spelling_confirmed=spelled,
-                    best_time=best,
-                    preferred_mode=mode,
-                    role_kind=role,
-                    thanked=bool(thanked),
-                    mailing_address=mail,
-                ),
-                guess,
-                app,
-            )
+    new, roles, sources = tuple.__new__, _ROLES, _SOURCES
+    for (
+        pid,
+        name,
+        spelled,
+        role,
+        company,
+        email,
+        source,
+        best,
+        mode,
+        mail,
+        thanked,
+        app,
+        known,
+    ) in rows:
+        needs = needs_count(
+            email=email,
+            email_source=source,
+            spelling_confirmed=spelled,
+            best_time=best,
+            preferred_mode=mode,
+            role_kind=role,
+            thanked=bool(thanked),
+            mailing_address=mail,
         )
+        guess = "" if email else _guess(name, known)
+        line = (
+            pid,
+            name,
+            bool(spelled),
+            roles[role],
+            company,
+            email,
+            sources[source],
+            needs,
+            guess,
+            app,
+        )
+        lines.append(new(ContactLine, line))
     return lines
-
-
-def _known_by_company(
-    repo: Repository, companies: set[str]
-) -> dict[str, tuple[tuple[str, str], ...]]:
-    """A2: known_addresses_at as (name, email) pairs by folded company: the valid addresses
-    that are not guesses (in no set order: a guess's address does not depend on it)."""
-    groups = repo.known_address_groups(companies)
-    return {company: _valid(pairs) for company, pairs in groups.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -138,8 +143,9 @@ def _valid(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=4096)
 def _guess(name: str, known: tuple[tuple[str, str], ...]) -> str:
-    """A2: guess_email's address for `name` from these known pairs ('' when none)."""
-    found = guess_email(name, known)
+    """A2: guess_email's address for `name` from the valid ones of these known pairs ('' when
+    none)."""
+    found = guess_email(name, _valid(known))
     return found.email if found is not None else ""
 
 

@@ -136,15 +136,17 @@ def needs_count(
     building a person or a flag: `mailing_address` is None when no mailed note is planned (C3),
     `thanked` whether a thank-you was logged for them (C8)."""
     return (
-        (not email or email_source == EmailSource.GUESSED or not email_valid(email))
+        (not email or email_source == _GUESSED or not email_valid(email))
         + (mailing_address is not None and not mailing_address.strip())
         + (not spelling_confirmed)
-        + (not best_time.strip() or preferred_mode == ContactMode.UNKNOWN)
+        + (not best_time.strip() or preferred_mode == _UNKNOWN_MODE)
         + (role_kind in _THANK_TOO_VALUES and not thanked)
     )
 
 
 _THANK_TOO_VALUES = frozenset(kind.value for kind in THANK_TOO)
+_GUESSED, _UNKNOWN_MODE = EmailSource.GUESSED.value, ContactMode.UNKNOWN.value  # #8: no enum
+# attribute looked up per line of a long list
 
 
 def panel_flags(people: Iterable[Person]) -> list[Flag]:

@@ -265,5 +265,20 @@ def due_lines_index(db: Database) -> None:
     )
 
 
+@migrations(name="0009_known_text")
+def known_text_index(db: Database) -> None:
+    """A2's known addresses as a page of contacts reads them (#8): people_known_addresses
+    (0007) holds each one's 'name<newline>email' too, the very text the page's known
+    addresses are put together from, so it is read from the index, not made per address."""
+    _run(
+        db,
+        """
+        DROP INDEX IF EXISTS people_known_addresses;
+        CREATE INDEX people_known_addresses ON people (application_id, email_source, email, name,
+            name || char(10) || email) WHERE email != '' AND email_source != 'guessed';
+        """,
+    )
+
+
 if tuple(known_names()) != SCHEMA:  # a migration added here must be named in core/schema.py
     raise RuntimeError(f"core.schema.SCHEMA {SCHEMA} is not the migrations {known_names()}")

@@ -16,4 +16,5 @@ SCHEMA = (
     "0006_list_indexes",
     "0007_contact_indexes",
     "0008_due_lines",
+    "0009_known_text",
 )

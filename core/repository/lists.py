@@ -18,6 +18,15 @@ from core.repository.people import _ORDERS, CONTACTS_PAGE, nocase
 from core.repository.plan import _OPEN, PLAN_LIMIT, utc_text
 from core.repository.stored import read_checked, read_tuples, unsafe
 
+
+def _known_text(alias: str) -> str:
+    """SQL: the known addresses aggregated as one text: their count, then the name and the
+    email of each by turns, a line each (NULL when there is none)."""
+    return (
+        f"count(*) || char(10) || group_concat({alias}.name || char(10) || {alias}.email, char(10))"
+    )
+
+
 _THANK_TOO = ", ".join(f"'{kind.value}'" for kind in sorted(THANK_TOO))
 CONTACT_COLUMNS = (
     "p.id, p.name, p.spelling_confirmed, p.role_kind, a.company, p.email, p.email_source, "
@@ -27,11 +36,18 @@ CONTACT_COLUMNS = (
     f"AND m.kind = '{ActionKind.MAILED_NOTE.value}' AND m.{_OPEN}) THEN p.mailing_address END, "
     # C8: whether a thank-you was logged, asked only of staff and others
     f"CASE WHEN p.role_kind IN ({_THANK_TOO}) THEN EXISTS (SELECT 1 FROM touches t "
-    f"WHERE t.person_id = p.id AND t.kind = '{TouchKind.THANKS.value}') ELSE 0 END, a.id"
+    f"WHERE t.person_id = p.id AND t.kind = '{TouchKind.THANKS.value}') ELSE 0 END, a.id, "
+    # A2: for someone without an address, the known ones at their company (NOCASE), as one
+    # text: their count, then name and email by turns, a line each (NULL when there is none)
+    f"CASE WHEN p.email = '' THEN (SELECT {_known_text('k')} FROM applications c "
+    "JOIN people k ON k.application_id = c.id WHERE c.company = a.company COLLATE NOCASE "
+    "AND k.email != '' AND k.email_source != 'guessed') END"
 )
 """What a contacts line is read from: id, name, spelling confirmed, role, company, email, its
 source, best time, preferred mode, the mailing address when a mailed note is planned (C3, else
-NULL), thanked (C8, staff and others only), the application's id."""
+NULL), thanked (C8, staff and others only), the application's id and, for someone without an
+address, the known addresses at their company (A2: read from people_known_addresses; turned
+into (name, email) pairs by _with_known)."""
 
 WARN_NONE, WARN_YES, WARN_IF_LATE, WARN_IF_GUARD, WARN_LOOK = range(5)
 """What a due line's warning column says: nothing to warn of; warned (a rule's flag, A1 no
@@ -82,17 +98,22 @@ _DUE_FROM = (
 )
 
 
+KNOWN = 12
+"""The column of CONTACT_COLUMNS holding the known addresses (A2)."""
+
+
 def _marks(values: Collection[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
 @lru_cache(maxsize=4096)
-def _pairs(count: int, text: str) -> tuple[tuple[str, str], ...] | None:
-    """The `count` (name, email) pairs of 'name\\nemail\\nname...', each value cleaned as
-    rows() cleans it; None when the text does not split into them (a value held a line break).
-    Kept per text: a page read again splits nothing again."""
+def _pairs(text: str) -> tuple[tuple[str, str], ...] | None:
+    """The (name, email) pairs of a _known_text, each value cleaned as rows() cleans it; None
+    when the text does not split into them (a value held a line break). Kept per text: a page
+    read again splits nothing again."""
+    count, _, text = text.partition("\n")
     parts = text.split("\n")
-    if len(parts) != 2 * count:
+    if len(parts) != 2 * int(count):
         return None
     if unsafe(text):
         parts = [_safe(part) for part in parts]
@@ -113,16 +134,33 @@ class ListStore(StoreBase):
         """One page of people (of one application, or all) as CONTACT_COLUMNS, by name,
         company or role (then name): the page's ids found in an index alone, as people_page."""
         by = _ORDERS[order]
+        join = "FROM people p JOIN applications a ON a.id = p.application_id"
+        if application_id is None and order == "name":
+            return self._everyone_by_name(offset, limit)
         where, params = "", []
         if application_id is not None:
             where, params = "WHERE p.application_id = ?", [application_id]
-        join = "FROM people p JOIN applications a ON a.id = p.application_id"
         inner = join if order == "company" else "FROM people p"
-        return read_tuples(
-            self,
+        return self._with_known(
             f"SELECT {CONTACT_COLUMNS} {join} WHERE p.id IN (SELECT p.id {inner} {where} "
             f"ORDER BY {by} LIMIT ? OFFSET ?) ORDER BY {by}",
             [*params, limit, max(0, offset)],
+        )
+
+    def _everyone_by_name(self, offset: int, limit: int) -> list[tuple[Any, ...]]:
+        """contact_lines of everyone by name: the page's first person found in the index
+        alone, then the page read on from them in the index's order (nothing sorted)."""
+        by = _ORDERS["name"]
+        first = self.conn.execute(
+            f"SELECT p.name, p.id FROM people p ORDER BY {by} LIMIT 1 OFFSET ?", [max(0, offset)]
+        ).fetchone()
+        if first is None:
+            return []
+        return self._with_known(
+            f"SELECT {CONTACT_COLUMNS} FROM people p JOIN applications a "
+            "ON a.id = p.application_id WHERE p.name >= ?1 COLLATE NOCASE "
+            f"AND (p.name > ?1 COLLATE NOCASE OR p.id >= ?2) ORDER BY {by} LIMIT ?3",
+            [*first, limit],
         )
 
     def panel_lines(
@@ -130,14 +168,34 @@ class ListStore(StoreBase):
     ) -> list[tuple[Any, ...]]:
         """The people met at an interview as CONTACT_COLUMNS, in the order given, each shown
         with the interview's application (as participants() pairs them)."""
-        return read_tuples(
-            self,
+        return self._with_known(
             f"SELECT {CONTACT_COLUMNS} FROM participants x JOIN people p ON p.id = x.person_id "
             "JOIN interviews i ON i.id = x.interview_id "
             "JOIN applications a ON a.id = i.application_id "
             "WHERE x.interview_id = ? ORDER BY x.position, p.id LIMIT ? OFFSET ?",
             [interview_id, limit, max(0, offset)],
         )
+
+    def _with_known(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        """The rows of a CONTACT_COLUMNS query, cleaned, the last column as the known (name,
+        email) pairs (A2, as known_address_groups gives them) of someone without an address,
+        else None. The known addresses' text is cleaned value by value (in _pairs); a page
+        that needed cleaning had its companies compared as stored, so theirs are read again
+        by the cleaned names."""
+        rows, cleaned = read_checked(self, sql, params, columns=KNOWN)
+        groups = None
+        if cleaned:
+            groups = self.known_address_groups({row[4] for row in rows if not row[5]})
+        for n, row in enumerate(rows):
+            if row[5]:
+                continue
+            company, text = row[4], row[KNOWN]
+            if groups is not None:
+                pairs = groups.get(nocase(company), ())
+            else:
+                pairs = () if text is None else self._split_known(company, text)
+            rows[n] = (*row[:KNOWN], pairs)
+        return rows
 
     def count_panel(self, interview_id: int) -> int:
         """How many people were met at an interview."""
@@ -156,20 +214,26 @@ class ListStore(StoreBase):
         if not names:
             return {}
         found = self.conn.execute(  # cleaned in _pairs, value by value
-            "SELECT a.company, count(*), group_concat(p.name || char(10) || p.email, "
-            "char(10)) FROM people p JOIN applications a ON a.id = p.application_id "
+            f"SELECT a.company, {_known_text('p')} "
+            "FROM people p JOIN applications a ON a.id = p.application_id "
             f"WHERE a.company COLLATE NOCASE IN ({_marks(names)}) AND p.email != '' "
             "AND p.email_source != 'guessed' GROUP BY a.company COLLATE NOCASE",
             names,
         ).fetchall()
         groups = {}
-        for company, count, text in found:
-            pairs = _pairs(count, text)
-            if pairs is None:  # a value holds a line break: read that company row by row
-                rows = self.known_address_lines([company])
-                pairs = tuple((name, email) for _company, name, email in rows)
+        for company, text in found:
+            pairs = self._split_known(company, text)
             groups[nocase(_safe(company))] = pairs  # lower() per row cost more than the rest
         return groups
+
+    def _split_known(self, company: str, text: str) -> tuple[tuple[str, str], ...]:
+        """The pairs of one company's _known_text, cleaned (see _pairs); where a value holds a
+        line break, read from known_address_lines instead."""
+        pairs = _pairs(text)
+        if pairs is None:
+            rows = self.known_address_lines([company])
+            pairs = tuple((name, email) for _company, name, email in rows)
+        return pairs
 
     def known_address_lines(self, companies: Collection[str]) -> list[tuple[str, str, str]]:
         """A2: addresses_at without the ids or an order: (company as nocase() folds it, name,

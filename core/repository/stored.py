@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from itertools import islice
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -70,14 +71,38 @@ def read_tuples(
 
 
 def read_checked(
-    store: StoreBase, sql: str, params: list[Any] | dict[str, Any] | None = None
+    store: StoreBase,
+    sql: str,
+    params: list[Any] | dict[str, Any] | None = None,
+    columns: int | None = None,
 ) -> tuple[list[tuple[Any, ...]], bool]:
     """read_tuples, and whether any text read had to be cleaned: a query that compared stored
-    text in SQL (as stored, not as cleaned) can then be answered another way."""
+    text in SQL (as stored, not as cleaned) can then be answered another way. With `columns`,
+    only the first `columns` columns are checked and cleaned: the caller cleans the others."""
     found = store.conn.execute(sql, params or []).fetchall()
-    if unsafe("\n".join([v for row in found for v in row if type(v) is str])):
-        return [tuple(_safe(v) for v in row) for row in found], True
+    if unsafe(_text_read(found, columns)):
+        return [_cleaned(row, columns) for row in found], True
     return found, False
+
+
+def _text_read(found: list[tuple[Any, ...]], columns: int | None) -> str:
+    """Every text value of the rows (of their first `columns` columns), joined: column by
+    column, a column of text alone joined at C speed, any other value by value (#8: value by
+    value throughout cost a third more)."""
+    parts = []
+    for column in islice(zip(*found, strict=True), columns):
+        try:
+            parts.append("\n".join(filter(None, column)))  # text, NULLs
+        except TypeError:  # numbers or blobs among them
+            if str in set(map(type, column)):
+                parts.append("\n".join([v for v in column if type(v) is str]))
+    return "\n".join(parts)
+
+
+def _cleaned(row: tuple[Any, ...], columns: int | None) -> tuple[Any, ...]:
+    if columns is None:
+        return tuple(_safe(v) for v in row)
+    return (*(_safe(v) for v in row[:columns]), *row[columns:])
 
 
 _ASCII_SAFE = bytes(range(0x20, 0x7F)) + b"\t\n"
