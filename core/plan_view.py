@@ -278,16 +278,14 @@ def due_lines(
     guard = _Guard(repo, ctx)
     moment = now.astimezone(UTC)  # the same instant, compared without the zone's rules
     parse, new, labels = datetime.fromisoformat, tuple.__new__, _LABELS
-    moments: dict[str, datetime] = {}  # a due time many actions share is parsed once
+    yes, if_late, if_guard = WARN_YES, WARN_IF_LATE, WARN_IF_GUARD
     lines: list[DueLine] = []
     for row in repo.due_lines(now, now + within):
         action_id, kind, rule, due, overdue, company, person, warning, end = row
-        warned = warning == WARN_YES or (warning == WARN_IF_LATE and moment > parse(end))
-        if warning == WARN_IF_GUARD:
+        if warning == if_guard:
             warned = bool(guard.findings(repo.get_action(action_id)))
-        when = moments.get(due)
-        if when is None:
-            when = moments[due] = parse(due)
-        line = (action_id, when, labels[kind], person, company, rule, overdue == 1, warned)
+        else:
+            warned = warning == yes or (warning == if_late and moment > parse(end))
+        line = (action_id, parse(due), labels[kind], person, company, rule, overdue == 1, warned)
         lines.append(new(DueLine, line))
     return lines

@@ -17,4 +17,5 @@ SCHEMA = (
     "0007_contact_indexes",
     "0008_due_lines",
     "0009_known_text",
+    "0010_contact_page",
 )

@@ -87,16 +87,28 @@ def read_checked(
 
 def _text_read(found: list[tuple[Any, ...]], columns: int | None) -> str:
     """Every text value of the rows (of their first `columns` columns), joined: column by
-    column, a column of text alone joined at C speed, any other value by value (#8: value by
-    value throughout cost a third more)."""
+    column, a column of text (and NULLs) joined and one of numbers summed at C speed, any
+    other value by value (#8: value by value throughout cost twice as much)."""
     parts = []
     for column in islice(zip(*found, strict=True), columns):
         try:
-            parts.append("\n".join(filter(None, column)))  # text, NULLs
-        except TypeError:  # numbers or blobs among them
-            if str in set(map(type, column)):
-                parts.append("\n".join([v for v in column if type(v) is str]))
+            parts.append("\n".join(column))  # text alone
+        except TypeError:  # NULLs, numbers or blobs among them
+            parts.append(_other_text(column))
     return "\n".join(parts)
+
+
+def _other_text(column: tuple[Any, ...]) -> str:
+    """The text values of a column holding other values too, joined."""
+    try:
+        return "\n".join(filter(None, column))  # text and NULLs
+    except TypeError:
+        pass
+    try:
+        sum(column)  # numbers alone: no text
+        return ""
+    except TypeError:
+        return "\n".join([v for v in column if type(v) is str])
 
 
 def _cleaned(row: tuple[Any, ...], columns: int | None) -> tuple[Any, ...]:
