@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -129,9 +132,42 @@ async def _until(check: object, timeout: float = 20.0) -> None:
         await asyncio.sleep(0.002)
 
 
+FRESH_PROCESS = "TEST_IN_A_FRESH_PROCESS"  # not AFTERWORD_*: the conftest clears those
+
+
+def test_a_1_mb_paste_is_timed_in_a_process_of_its_own() -> None:
+    """The paste below is timed in a fresh interpreter, as the app runs: after a thousand
+    tests in one process, the garbage collector's passes over what they left (frozen or not)
+    doubled the figure (0.5 s alone, 1.0-1.1 s at the end of the suite)."""
+    test = "test_a_1_mb_paste_is_saved_exactly_and_the_app_answers_within_1_s"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-s",
+            "-p",
+            "no:cacheprovider",
+            f"{__file__}::{test}",
+        ],
+        env={**os.environ, FRESH_PROCESS: "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    timed = [line for line in done.stdout.splitlines() if line.startswith("1 MB paste")]
+    assert timed, done.stdout[-3000:]  # it ran (not skipped) and passed its budgets
+    print(timed[0])
+
+
 async def test_a_1_mb_paste_is_saved_exactly_and_the_app_answers_within_1_s(
     make_app: MakeApp, interview_id: int, repo_on: RepoOn, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    if not os.environ.get(FRESH_PROCESS):
+        pytest.skip("timed in a process of its own (the test above)")
     text = _one_mb()
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
