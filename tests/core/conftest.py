@@ -59,3 +59,15 @@ def interview(repo: Repository, clock: Clock) -> Interview:
         ),
         clock(),
     )
+
+
+def fill_database(path: Path, n: int = 40) -> None:
+    """Make a real Afterword database with some interviews and people."""
+    repo = Repository.open(path)
+    for i in range(n):
+        capture_interview(
+            repo,
+            Capture(company=f"Company {i}", people="Jane Doe <jane@acme.com>, John Smith"),
+            NOW,
+        )
+    repo.close()
