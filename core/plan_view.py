@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from core.guard import check_action
 from core.models import Action, ActionKind, EmailSource, Interview, Touch
 from core.repository import Repository
-from core.repository.lists import WARN_IF_GUARD, WARN_IF_LATE, WARN_YES
+from core.repository.due_sql import WARN_IF_GUARD, WARN_IF_LATE, WARN_YES
 from core.repository.plan import PlanRow, PlanSpan
 from core.schedule import PlanContext
 

@@ -74,8 +74,8 @@ def test_a1_a2_c2_d7_due_lines_judged_in_sql_or_once_cleaned(
     for sql in EDITS[edit]:
         repo.conn.execute(sql, moved if "?" in sql else ())
     careful: list[tuple[object, ...]] = []
-    judged = lists._judged
-    monkeypatch.setattr(lists, "_judged", lambda row: careful.append(row) or judged(row))
+    judged = lists.judged_line
+    monkeypatch.setattr(lists, "judged_line", lambda row: careful.append(row) or judged(row))
     for hours in (1, 49, 24 * 7):
         now = T + timedelta(hours=hours)
         expected = _expected(repo, now, timedelta(days=9))
@@ -88,7 +88,7 @@ def test_a1_a2_c2_d7_due_lines_judged_in_sql_or_once_cleaned(
 def test_due_lines_are_read_from_the_index_alone(tmp_path: Path) -> None:
     """The open actions' columns come from actions_due_lines, never from their rows."""
     repo = Repository.open(tmp_path / "plan.db")
-    sql = f"SELECT {lists.DUE_COLUMNS} {lists._DUE_FROM}"
+    sql = f"SELECT {lists.DUE_COLUMNS} {lists.DUE_FROM}"
     plan = " ".join(
         str(row[3])
         for row in repo.conn.execute(
