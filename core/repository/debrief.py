@@ -2,45 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from core.models import QA, Promise
 from core.repository.base import StoreBase
 from core.repository.search import forget_deleted_words
-from core.repository.stored import stored
+from core.repository.stored import promise_from_row, qa_from_row
 from core.text import clean_text
-
-
-def qa_from_row(row: dict[str, Any]) -> QA:
-    """A pair from its stored row, not validated again (it was when written)."""
-    return stored(
-        QA,
-        {
-            "id": row["id"],
-            "interview_id": row["interview_id"],
-            "position": row["position"],
-            "question": row["question"],
-            "answer": row["answer"],
-            "stumped": bool(row["stumped"]),
-        },
-    )
-
-
-def promise_from_row(row: dict[str, Any]) -> Promise:
-    """A promise from its stored row, not validated again (it was when written)."""
-    due_at = row["due_at"]
-    return stored(
-        Promise,
-        {
-            "id": row["id"],
-            "interview_id": row["interview_id"],
-            "text": row["text"],
-            "due_phrase": row["due_phrase"],
-            "due_at": datetime.fromisoformat(due_at) if due_at else None,
-            "done": bool(row["done"]),
-        },
-    )
 
 
 class DebriefStore(StoreBase):

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from core.models import (
+    QA,
     Action,
     ActionKind,
     ActionState,
@@ -26,6 +27,7 @@ from core.models import (
     InterviewFormat,
     Outcome,
     Person,
+    Promise,
     RoleKind,
 )
 from core.repository.base import _UNSAFE, StoreBase, _safe
@@ -203,5 +205,35 @@ def interview_from_stored(row: dict[str, Any]) -> Interview:
             "large_employer": bool(row["large_employer"]),
             "outcome": _OUTCOME[row["outcome"]],
             "checklist": [i for i in row["checklist"].split(",") if i],
+        },
+    )
+
+
+def qa_from_row(row: dict[str, Any]) -> QA:
+    """A pair from its stored row, not validated again (it was when written)."""
+    return stored(
+        QA,
+        {
+            "id": row["id"],
+            "interview_id": row["interview_id"],
+            "position": row["position"],
+            "question": row["question"],
+            "answer": row["answer"],
+            "stumped": bool(row["stumped"]),
+        },
+    )
+
+
+def promise_from_row(row: dict[str, Any]) -> Promise:
+    """A promise from its stored row, not validated again (it was when written)."""
+    return stored(
+        Promise,
+        {
+            "id": row["id"],
+            "interview_id": row["interview_id"],
+            "text": row["text"],
+            "due_phrase": row["due_phrase"],
+            "due_at": _moment(row["due_at"]),
+            "done": bool(row["done"]),
         },
     )
