@@ -21,7 +21,7 @@ from tui.learning import LEARNING_BINDINGS, LearningKeys
 from tui.saver import Saver
 from tui.screens.debrief import DebriefScreen
 from tui.session import AppConfig, Session
-from tui.signals import install, settle, terminal_gone
+from tui.signals import install, read_what_was_typed, settle, terminal_gone
 from tui.stylesheet import ReusingStylesheet
 
 HOUSEKEEPING_DELAY = 1.0  # seconds after the data is shown; the user is reading, not typing
@@ -159,6 +159,7 @@ class AfterwordApp(LearningKeys, App[None]):
         self._leaving = asyncio.ensure_future(self._leave(sig))
 
     async def _leave(self, sig: int) -> None:
+        await read_what_was_typed()
         await settle(self)
         self.saver.flush()
         if sig == signal.SIGHUP and terminal_gone():

@@ -71,6 +71,30 @@ def install(app: App[Any], on_signal: Callable[[int], None]) -> Restore:
     return restore
 
 
+def unread_input() -> int:
+    """How many bytes the terminal holds that the app has not read yet (0 if it cannot tell)."""
+    import fcntl
+    import struct
+    import termios
+
+    try:
+        found = fcntl.ioctl(sys.__stdin__.fileno(), termios.FIONREAD, b"\0\0\0\0")
+    except (OSError, ValueError, AttributeError):
+        return 0
+    return int(struct.unpack("i", found)[0])
+
+
+async def read_what_was_typed(timeout: float = 0.25) -> None:
+    """Wait (at most `timeout` s) until the terminal's input is read: a key typed just before a
+    signal can still sit in the terminal when the signal arrives, and settle() only sees keys
+    the app has read."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while unread_input() and loop.time() < deadline:
+        await asyncio.sleep(0.005)
+    await asyncio.sleep(0.01)  # the reader thread hands the last keys to the app
+
+
 async def settle(app: App[Any], rounds: int = 3, timeout: float = 5.0) -> None:
     """Let every widget on screen handle what is already queued: keys typed just before a quit.
 
