@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from core.models import Person, RoleKind
+from core.kinds import RoleKind
 from core.text import clean_line
+
+if TYPE_CHECKING:
+    from core.models import Person
 
 CHECKED_FIELDS = ("email", "phone", "linkedin")
 """The fields whose values are validated; every other field is free text."""

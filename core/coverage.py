@@ -6,9 +6,13 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from core.contact_fields import check_email_value
-from core.models import ContactMode, EmailSource, Person, RoleKind
+from core.kinds import ContactMode, EmailSource, RoleKind
+
+if TYPE_CHECKING:
+    from core.models import Person
 
 MATTERS = frozenset({RoleKind.INTERVIEWER, RoleKind.FUTURE_MANAGER})
 """C9: the people a thank-you must reach: interviewers and the future manager."""

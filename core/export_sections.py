@@ -15,6 +15,7 @@ from core.models import (
     QA,
     Action,
     Application,
+    CleanText,
     Interview,
     Model,
     Note,
@@ -25,7 +26,6 @@ from core.models import (
 )
 from core.prompts import PROMPTS_BY_ID
 from core.repository.dump_json import JsonColumn, JsonKind
-from core.text import CleanText
 
 FORMAT = "afterword"
 FORMAT_VERSION = 1

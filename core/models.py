@@ -3,11 +3,59 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
+from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 
-from core.text import CleanLine, CleanText
+from core.kinds import (
+    OPEN_STATES,
+    ActionKind,
+    ActionState,
+    ApplicationStatus,
+    Channel,
+    ContactMode,
+    EmailSource,
+    InterviewFormat,
+    NoteKind,
+    Outcome,
+    RoleKind,
+    TouchKind,
+)
+from core.text import clean_any, clean_any_line
+
+__all__ = [
+    "OPEN_STATES",
+    "QA",
+    "Action",
+    "ActionKind",
+    "ActionState",
+    "Application",
+    "ApplicationStatus",
+    "Channel",
+    "CleanLine",
+    "CleanText",
+    "ContactMode",
+    "EmailSource",
+    "Interview",
+    "InterviewFormat",
+    "InterviewSummary",
+    "Model",
+    "Note",
+    "NoteKind",
+    "Outcome",
+    "Participant",
+    "Person",
+    "Promise",
+    "RoleKind",
+    "Touch",
+    "TouchKind",
+]
+
+CleanText = Annotated[str, BeforeValidator(clean_any)]
+"""Multi-line user text, cleaned of escape sequences and controls (core.text)."""
+
+CleanLine = Annotated[str, BeforeValidator(clean_any_line)]
+"""One-line user text (a name, a title), cleaned and stripped."""
 
 
 class Model(BaseModel):
@@ -16,63 +64,6 @@ class Model(BaseModel):
     # defer_build: a model's validator is built the first time it validates, not at import;
     # building all of them cost ~30 ms before the user's data could show (#8).
     model_config = ConfigDict(validate_assignment=True, extra="forbid", defer_build=True)
-
-
-class ApplicationStatus(StrEnum):
-    """Where an application stands as a whole."""
-
-    OPEN = "open"
-    OFFER = "offer"
-    ACCEPTED = "accepted"
-    DECLINED = "declined"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-
-class Outcome(StrEnum):
-    """A7: the three possible outcomes of an interview, plus 'pending' until one is known."""
-
-    PENDING = "pending"
-    INVITED_BACK = "invited_back"
-    NOT_SELECTED = "not_selected"
-    OFFER = "offer"
-
-
-class InterviewFormat(StrEnum):
-    """How the interview took place."""
-
-    IN_PERSON = "in_person"
-    VIDEO = "video"
-    PHONE = "phone"
-    OTHER = "other"
-
-
-class RoleKind(StrEnum):
-    """The part a person played in the process (C8, C9 depend on it)."""
-
-    INTERVIEWER = "interviewer"
-    FUTURE_MANAGER = "future_manager"
-    RECRUITER = "recruiter"
-    STAFF = "staff"
-    OTHER = "other"
-
-
-class ContactMode(StrEnum):
-    """A5: the way a person prefers to be contacted."""
-
-    UNKNOWN = ""
-    EMAIL = "email"
-    PHONE = "phone"
-
-
-class EmailSource(StrEnum):
-    """Where an email address came from; a guess is never treated as confirmed (A2)."""
-
-    UNKNOWN = ""
-    CARD = "card"
-    CONFIRMED = "confirmed"
-    WEBSITE = "website"
-    GUESSED = "guessed"
 
 
 class Application(Model):
@@ -165,37 +156,6 @@ class InterviewSummary(Model):
     role: str
 
 
-class ActionKind(StrEnum):
-    """What a planned follow-up action asks the user to do."""
-
-    DEBRIEF = "debrief"
-    THANK_YOU = "thank_you"
-    MAILED_NOTE = "mailed_note"
-    STAFF_THANKS = "staff_thanks"
-    VALUE_ADD = "value_add"
-    STATUS_CHECK = "status_check"
-    LINKEDIN = "linkedin"
-    PROMISE = "promise"
-    FEEDBACK_REQUEST = "feedback_request"
-    PREPARE_ROUND = "prepare_round"
-    OFFER_REVIEW = "offer_review"
-    OFFER_REPLY = "offer_reply"
-    WITHDRAW = "withdraw"
-    KEEP_SEARCHING = "keep_searching"
-
-
-class ActionState(StrEnum):
-    """Where an action stands; planned and snoozed ones are still open."""
-
-    PLANNED = "planned"
-    DONE = "done"
-    SKIPPED = "skipped"
-    SNOOZED = "snoozed"
-
-
-OPEN_STATES = frozenset({ActionState.PLANNED, ActionState.SNOOZED})
-
-
 class Action(Model):
     """One step of the follow-up plan (D1-D14); `key` names it stably within its interview."""
 
@@ -222,26 +182,6 @@ class Action(Model):
         return self.state in OPEN_STATES
 
 
-class TouchKind(StrEnum):
-    """What a contact with the employer was about."""
-
-    THANKS = "thanks"
-    VALUE_ADD = "value_add"
-    STATUS = "status"
-    OTHER = "other"
-
-
-class Channel(StrEnum):
-    """How a message or call reached the employer."""
-
-    EMAIL = "email"
-    PHONE = "phone"
-    MAIL = "mail"
-    LINKEDIN = "linkedin"
-    IN_PERSON = "in_person"
-    OTHER = "other"
-
-
 class Touch(Model):
     """A message sent or a call made (D7 counts status touches); overriding the guard is kept."""
 
@@ -255,19 +195,6 @@ class Touch(Model):
     guard_overridden: bool = False
     guard_reason: CleanLine = ""
     note: CleanText = ""
-
-
-class NoteKind(StrEnum):
-    """What a note is (C3, C4, C8, D4, D8, D10, D11, D13); the values match ActionKind's."""
-
-    THANK_YOU = "thank_you"
-    MAILED_NOTE = "mailed_note"
-    STAFF_THANKS = "staff_thanks"
-    VALUE_ADD = "value_add"
-    STATUS_CHECK = "status_check"
-    FEEDBACK_REQUEST = "feedback_request"
-    WITHDRAW = "withdraw"
-    LINKEDIN = "linkedin"
 
 
 class Note(Model):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field
 
 APP_NAME = "afterword"
 
@@ -28,21 +27,19 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "afterword.db"
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True)
+class Settings:
     """Afterword's settings; `db` empty means the default path in the user data directory.
 
-    A plain pydantic model filled by load_settings() from the TOML file and AFTERWORD_*
-    variables: pydantic-settings did the same but cost ~170 ms of import before the user's
-    data could be shown, on every start.
+    Filled by load_settings() from the TOML file and AFTERWORD_* variables, which pydantic
+    checks (validated_settings). A plain dataclass, not a pydantic model: the common start
+    (no config file, no variable) then imports no pydantic before the user's data shows (#8);
+    pydantic-settings did the same job but cost ~170 ms of import on every start.
     """
 
-    # Built when first validated: the common start (no config file, no AFTERWORD_* variable)
-    # validates nothing the user wrote, and skipping the build saves ~13 ms before the data.
-    model_config = ConfigDict(extra="ignore", defer_build=True)
-
     db: Path | None = None
-    tz: str = Field(default="", description="IANA time zone; empty = the system's")
-    country: str = Field(default="", description="ISO country for public holidays; empty = none")
+    tz: str = ""  # IANA time zone; empty = the system's
+    country: str = ""  # ISO country for public holidays; empty = none
     subdivision: str = ""
     phone_region: str = "US"
 
@@ -61,7 +58,7 @@ def _from_file(path: Path) -> dict[str, Any]:
 
 def _from_environment() -> dict[str, str]:
     values = {}
-    for name in Settings.model_fields:
+    for name in (field.name for field in fields(Settings)):
         value = os.environ.get(f"AFTERWORD_{name.upper()}")
         if value is not None:
             values[name] = value
@@ -77,12 +74,20 @@ def load_settings(db: Path | str | None = None) -> Settings:
     try:
         values: dict[str, Any] = {**_from_file(config_file()), **_from_environment()}
         if not values:  # nothing the user wrote to check: the defaults and our own Path
-            return Settings.model_construct(db=None if db is None else Path(db))
+            return Settings(db=None if db is None else Path(db))
         if db is not None:
             values["db"] = Path(db)
-        return Settings.model_validate(values)
+        return validated_settings(values)
     except Exception as exc:  # TOML syntax or a bad value: one clear line, no traceback
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise SettingsError(
             f"Bad settings (config file {config_file()}, AFTERWORD_*): {first}"
         ) from None
+
+
+def validated_settings(values: dict[str, Any]) -> Settings:
+    """Settings from what the user wrote, checked and converted by pydantic (unknown keys are
+    ignored); pydantic.ValidationError names the value at fault."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Settings).validate_python(values)

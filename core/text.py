@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
-
-from pydantic import BeforeValidator
 
 # Whole escape sequences first (so their parameters do not survive as stray text),
 # then any remaining C0 control (except tab and newline), DEL and C1 controls.
@@ -44,16 +41,11 @@ def clean_line(value: str) -> str:
     return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
 
 
-def _clean_any(value: object) -> object:
+def clean_any(value: object) -> object:
+    """clean_text() for a string; anything else as is (the model's validation judges it)."""
     return clean_text(value) if isinstance(value, str) else value
 
 
-def _clean_any_line(value: object) -> object:
+def clean_any_line(value: object) -> object:
+    """clean_line() for a string; anything else as is."""
     return clean_line(value) if isinstance(value, str) else value
-
-
-CleanText = Annotated[str, BeforeValidator(_clean_any)]
-"""Multi-line user text, cleaned of escape sequences and controls."""
-
-CleanLine = Annotated[str, BeforeValidator(_clean_any_line)]
-"""One-line user text (a name, a title), cleaned and stripped."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.models import QA, Promise
 from core.repository.base import StoreBase
 from core.repository.search import forget_deleted_words
 from core.repository.stored import promise_from_row, qa_from_row
 from core.text import clean_text
+
+if TYPE_CHECKING:
+    from core.models import QA, Promise
 
 
 class DebriefStore(StoreBase):
@@ -46,6 +48,8 @@ class DebriefStore(StoreBase):
 
     def update_qa(self, qa_id: int, **fields: Any) -> QA:
         """Change the question, answer or stumped flag of a pair (validated) and return it."""
+        from core.models import QA
+
         current = self.get_qa(qa_id)
         updated = QA.model_validate({**current.model_dump(), **fields})
         data = updated.model_dump()
@@ -59,6 +63,8 @@ class DebriefStore(StoreBase):
 
     def get_qa(self, qa_id: int) -> QA:
         """Return one question/answer pair (KeyError if there is none)."""
+        from core.models import QA
+
         rows = self.rows("SELECT * FROM qa WHERE id = ?", [qa_id])
         if not rows:
             raise KeyError(f"no question {qa_id}")
@@ -90,6 +96,8 @@ class DebriefStore(StoreBase):
 
     def get_promise(self, promise_id: int) -> Promise:
         """Return one promise (KeyError if there is none)."""
+        from core.models import Promise
+
         rows = self.rows("SELECT * FROM promises WHERE id = ?", [promise_id])
         if not rows:
             raise KeyError(f"no promise {promise_id}")
@@ -97,6 +105,8 @@ class DebriefStore(StoreBase):
 
     def update_promise(self, promise_id: int, **fields: Any) -> Promise:
         """Change some fields of a promise (validated) and return it."""
+        from core.models import Promise
+
         current = self.get_promise(promise_id)
         updated = Promise.model_validate({**current.model_dump(), **fields})
         data = updated.model_dump(mode="json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.models import ActionKind, EmailSource
+from core.kinds import ActionKind, EmailSource
 from core.repository.plan import _OPEN
 
 WARN_NONE, WARN_YES, WARN_IF_LATE, WARN_IF_GUARD, WARN_LOOK = range(5)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.models import Application, Interview, InterviewSummary
 from core.repository.base import StoreBase
 from core.repository.stored import application_from_row, interview_from_stored, stored
+
+if TYPE_CHECKING:
+    from core.models import Application, Interview, InterviewSummary
 
 _INTERVIEW_COLUMNS = (
     "application_id",
@@ -58,6 +60,8 @@ class InterviewStore(StoreBase):
 
     def find_open_application(self, company: str) -> Application | None:
         """Return the newest open application with this company (case-insensitive), if any."""
+        from core.models import Application
+
         rows = self.rows(
             "SELECT * FROM applications WHERE company = ? COLLATE NOCASE AND status = 'open' "
             "ORDER BY id DESC LIMIT 1",
@@ -67,6 +71,8 @@ class InterviewStore(StoreBase):
 
     def update_application(self, application_id: int, **fields: Any) -> Application:
         """Change some fields of an application (validated) and return it."""
+        from core.models import Application
+
         current = self.get_application(application_id)
         updated = Application.model_validate({**current.model_dump(), **fields})
         data = updated.model_dump(mode="json", exclude={"id", "created_at"})
@@ -96,6 +102,8 @@ class InterviewStore(StoreBase):
 
     def update_interview(self, interview_id: int, **fields: Any) -> Interview:
         """Change some fields of an interview (validated first) and return it."""
+        from core.models import Interview
+
         current = self.get_interview(interview_id)
         updated = Interview.model_validate({**current.model_dump(), **fields})
         data = interview_row(updated)
@@ -117,6 +125,8 @@ class InterviewStore(StoreBase):
 
     def list_interviews(self, limit: int = 500) -> list[InterviewSummary]:
         """Return interviews newest first, each with its company and role."""
+        from core.models import InterviewSummary
+
         rows = self.rows(
             "SELECT i.*, a.company AS company, a.role AS role FROM interviews i "
             "JOIN applications a ON a.id = i.application_id "
@@ -138,6 +148,8 @@ class InterviewStore(StoreBase):
 
     def summary(self, interview_id: int) -> InterviewSummary:
         """Return one interview with its company and role."""
+        from core.models import InterviewSummary
+
         interview = self.get_interview(interview_id)
         app = self.get_application(interview.application_id)
         return stored(

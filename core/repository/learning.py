@@ -4,11 +4,14 @@ E1, E3). Marks live in meta as keys ('practised:qa:7', 'guidance:E1'), so export
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from core.models import Action, Application, Interview
 from core.repository.base import StoreBase
 from core.repository.interviews import interview_from_row
 from core.repository.plan import _action
+
+if TYPE_CHECKING:
+    from core.models import Action, Application, Interview
 
 PRACTICE_LIMIT = 500
 COMPARE_LIMIT = 50
@@ -103,6 +106,8 @@ class LearningStore(StoreBase):
     def open_processes(self, limit: int = COMPARE_LIMIT) -> list[ProcessRows]:
         """F2: applications still in progress, each with its rounds, their red flags (B7) and
         fit (B8), and the earliest open action of its plan; newest activity first."""
+        from core.models import Application
+
         apps = self.rows(
             f"SELECT a.* FROM applications a WHERE a.status IN {_IN_PROGRESS} "
             "ORDER BY (SELECT MAX(ended_at) FROM interviews i WHERE i.application_id = a.id) "

@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import Any
 
 from core.coverage import THANK_TOO
-from core.models import ActionKind, TouchKind
+from core.kinds import ActionKind, TouchKind
 from core.repository.base import StoreBase, _safe
 from core.repository.due_sql import (
     DUE_COLUMNS,

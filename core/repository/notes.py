@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.models import Note, NoteKind
+from core.kinds import NoteKind
 from core.repository.base import StoreBase
 from core.text import clean_line, clean_text
 
-_NOTE_COLUMNS = tuple(f for f in Note.model_fields if f != "id")
+if TYPE_CHECKING:
+    from core.models import Note
+
+_NOTE_COLUMNS = (  # the model's fields but id (tests/core/test_column_lists.py)
+    "interview_id",
+    "person_id",
+    "kind",
+    "action_id",
+    "subject",
+    "body",
+    "sent_at",
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,8 @@ class NotesStore(StoreBase):
 
     def get_note(self, note_id: int) -> Note:
         """Return the note with this id (KeyError if there is none)."""
+        from core.models import Note
+
         rows = self.rows("SELECT * FROM notes WHERE id = ?", [note_id])
         if not rows:
             raise KeyError(f"no note {note_id}")
@@ -41,6 +54,8 @@ class NotesStore(StoreBase):
 
     def update_note(self, note_id: int, **fields: Any) -> Note:
         """Change some fields of a note (validated first) and return it."""
+        from core.models import Note
+
         current = self.get_note(note_id)
         updated = Note.model_validate({**current.model_dump(), **fields})
         data = updated.model_dump(mode="json")
@@ -62,6 +77,8 @@ class NotesStore(StoreBase):
 
     def notes_for(self, interview_id: int, person_id: int, kind: NoteKind) -> list[Note]:
         """Return one person's notes of one kind for an interview, oldest first."""
+        from core.models import Note
+
         rows = self.rows(
             "SELECT * FROM notes WHERE person_id = ? AND interview_id = ? AND kind = ? ORDER BY id",
             [person_id, interview_id, kind.value],
@@ -70,16 +87,22 @@ class NotesStore(StoreBase):
 
     def note_of_action(self, action_id: int) -> Note | None:
         """Return the note written for this action, if there is one."""
+        from core.models import Note
+
         rows = self.rows("SELECT * FROM notes WHERE action_id = ? ORDER BY id LIMIT 1", [action_id])
         return Note.model_validate(rows[0]) if rows else None
 
     def notes_of_interview(self, interview_id: int) -> list[Note]:
         """Return every note of an interview, oldest first."""
+        from core.models import Note
+
         rows = self.rows("SELECT * FROM notes WHERE interview_id = ? ORDER BY id", [interview_id])
         return [Note.model_validate(r) for r in rows]
 
     def sibling_notes(self, note: Note, limit: int = 50) -> list[SiblingNote]:
         """C1: the notes to other people of the same application (any round), newest first."""
+        from core.models import Note
+
         rows = self.rows(
             "SELECT n.*, p.name AS _person FROM notes n JOIN people p ON p.id = n.person_id "
             "JOIN interviews i ON i.id = n.interview_id "

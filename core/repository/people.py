@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.models import (
-    Application,
-    Participant,
-    Person,
-)
 from core.repository.base import StoreBase
 from core.repository.search import forget_deleted_words
 from core.repository.stored import application_from_row, person_from_row, read_tuples, stored
+
+if TYPE_CHECKING:
+    from core.models import Application, Participant, Person
 
 CONTACTS_PAGE = 500
 """People a contacts list reads at most at once (#8: no list renders more than ~500 rows)."""
@@ -22,9 +20,23 @@ _ORDERS = {  # each satisfied by an index, so a page is read without sorting eve
     "role": "p.role_kind, p.name COLLATE NOCASE, p.id",
 }
 
-_PERSON_COLUMNS = tuple(f for f in Person.model_fields if f != "id")
+_PERSON_COLUMNS = (  # the model's fields but id (tests/core/test_column_lists.py)
+    "application_id",
+    "name",
+    "spelling_confirmed",
+    "role_kind",
+    "title",
+    "email",
+    "email_source",
+    "phone",
+    "mailing_address",
+    "best_time",
+    "preferred_mode",
+    "linkedin",
+    "personal",
+)
 _HIGH_WATER = "people_high_water"
-_APP_COLUMNS = {f"_app_{f}": f for f in Application.model_fields}
+_APP_COLUMNS = {f"_app_{f}": f for f in ("id", "company", "role", "status", "created_at")}
 _WITH_APP = "SELECT p.*, " + ", ".join(f"a.{f} AS {k}" for k, f in _APP_COLUMNS.items())
 
 
@@ -46,6 +58,8 @@ def _marks(values: Collection[Any]) -> str:
 
 
 def _person_and_application(row: dict[str, Any]) -> tuple[Person, Application]:
+    from core.models import Application, Person
+
     app = Application.model_validate({f: row.pop(k) for k, f in _APP_COLUMNS.items()})
     return Person.model_validate(row), app
 
@@ -70,6 +84,8 @@ class PeopleStore(StoreBase):
 
     def get_person(self, person_id: int) -> Person:
         """Return the person with this id (KeyError if there is none)."""
+        from core.models import Person
+
         rows = self.rows("SELECT * FROM people WHERE id = ?", [person_id])
         if not rows:
             raise KeyError(f"no person {person_id}")
@@ -77,6 +93,8 @@ class PeopleStore(StoreBase):
 
     def update_person(self, person_id: int, **fields: Any) -> Person:
         """Change some fields of a person (validated first) and return them."""
+        from core.models import Person
+
         current = self.get_person(person_id)
         updated = Person.model_validate({**current.model_dump(), **fields})
         data = updated.model_dump(mode="json")
@@ -195,6 +213,8 @@ class PeopleStore(StoreBase):
 
     def find_person(self, application_id: int, name: str) -> Person | None:
         """Return the person of this application with this name (case-insensitive), if any."""
+        from core.models import Person
+
         rows = self.rows(
             "SELECT * FROM people WHERE application_id = ? AND name = ? COLLATE NOCASE LIMIT 1",
             [application_id, name],
@@ -203,6 +223,8 @@ class PeopleStore(StoreBase):
 
     def people_of_application(self, application_id: int) -> list[Person]:
         """Return the people of an application, by name."""
+        from core.models import Person
+
         rows = self.rows(
             "SELECT * FROM people WHERE application_id = ? ORDER BY name COLLATE NOCASE",
             [application_id],
@@ -221,6 +243,8 @@ class PeopleStore(StoreBase):
 
     def participants(self, interview_id: int) -> list[tuple[Person, Participant]]:
         """Return the people met at an interview, in the order given, with their highlights."""
+        from core.models import Participant
+
         rows = self.rows(
             "SELECT p.*, x.highlights AS _highlights FROM participants x "
             "JOIN people p ON p.id = x.person_id WHERE x.interview_id = ? "
@@ -236,6 +260,8 @@ class PeopleStore(StoreBase):
 
     def save_highlights(self, interview_id: int, person_id: int, text: str) -> None:
         """B2: store the highlights of the conversation with one person (cleaned)."""
+        from core.models import Participant
+
         link = Participant(interview_id=interview_id, person_id=person_id, highlights=text)
         with self.write():
             self.run(

@@ -5,13 +5,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.models import Action, ActionState, ApplicationStatus
+from core.kinds import ActionState, ApplicationStatus
 from core.repository.stored import action_from_row
 from core.repository.touches import TouchStore
 
-_ACTION_COLUMNS = tuple(f for f in Action.model_fields if f != "id")
+if TYPE_CHECKING:
+    from core.models import Action
+
+_ACTION_COLUMNS = (  # the model's fields but id (tests/core/test_column_lists.py)
+    "interview_id",
+    "person_id",
+    "kind",
+    "key",
+    "rule",
+    "due",
+    "window_start",
+    "window_end",
+    "reason",
+    "flag",
+    "optional",
+    "state",
+    "user_changed",
+    "note",
+    "done_at",
+)
 _OPEN_STATES = "('planned', 'snoozed')"
 _OPEN = f"state IN {_OPEN_STATES}"
 PLAN_LIMIT = 20_000
@@ -92,6 +111,8 @@ class PlanStore(TouchStore):
 
     def update_action(self, action_id: int, **fields: Any) -> Action:
         """Change some fields of an action (validated first) and return it."""
+        from core.models import Action
+
         current = self.get_action(action_id)
         updated = Action.model_validate({**current.model_dump(), **fields})
         return self.save_action(updated)

@@ -10,29 +10,26 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel
-
-from core.models import (
-    QA,
-    Action,
+from core.kinds import (
     ActionKind,
     ActionState,
-    Application,
     ApplicationStatus,
     ContactMode,
     EmailSource,
-    Interview,
     InterviewFormat,
     Outcome,
-    Person,
-    Promise,
     RoleKind,
 )
 from core.repository.base import _UNSAFE, StoreBase, _safe
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from core.models import QA, Action, Application, Interview, Person, Promise
+
+M = TypeVar("M", bound="BaseModel")
 E = TypeVar("E", bound=StrEnum)
 _set = object.__setattr__
 
@@ -136,6 +133,8 @@ def _moment(text: str | None) -> datetime | None:
 
 def action_from_row(row: dict[str, Any]) -> Action:
     """An action from its stored row (the extra columns of a list's row are ignored)."""
+    from core.models import Action
+
     return stored(
         Action,
         {
@@ -161,6 +160,8 @@ def action_from_row(row: dict[str, Any]) -> Action:
 
 def person_from_row(row: dict[str, Any]) -> Person:
     """A person from their stored row (the extra columns of a list's row are ignored)."""
+    from core.models import Person
+
     return stored(
         Person,
         {
@@ -175,6 +176,8 @@ def person_from_row(row: dict[str, Any]) -> Person:
 
 def application_from_row(row: dict[str, Any], prefix: str = "") -> Application:
     """An application from its stored row, its columns named `prefix` + field name."""
+    from core.models import Application
+
     return stored(
         Application,
         {
@@ -189,6 +192,8 @@ def application_from_row(row: dict[str, Any], prefix: str = "") -> Application:
 
 def interview_from_stored(row: dict[str, Any]) -> Interview:
     """An interview from its stored row (checklist kept as 'A1,A3')."""
+    from core.models import Interview
+
     decision = row["decision_date"]
     return stored(
         Interview,
@@ -211,6 +216,8 @@ def interview_from_stored(row: dict[str, Any]) -> Interview:
 
 def qa_from_row(row: dict[str, Any]) -> QA:
     """A pair from its stored row, not validated again (it was when written)."""
+    from core.models import QA
+
     return stored(
         QA,
         {
@@ -226,6 +233,8 @@ def qa_from_row(row: dict[str, Any]) -> QA:
 
 def promise_from_row(row: dict[str, Any]) -> Promise:
     """A promise from its stored row, not validated again (it was when written)."""
+    from core.models import Promise
+
     return stored(
         Promise,
         {

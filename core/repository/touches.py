@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from core.models import Touch
+from typing import TYPE_CHECKING
+
 from core.repository.base import StoreBase
 
-_TOUCH_COLUMNS = tuple(f for f in Touch.model_fields if f != "id")
+if TYPE_CHECKING:
+    from core.models import Touch
+
+_TOUCH_COLUMNS = (  # the model's fields but id (tests/core/test_column_lists.py)
+    "interview_id",
+    "person_id",
+    "at",
+    "channel",
+    "kind",
+    "answered",
+    "guard_overridden",
+    "guard_reason",
+    "note",
+)
 
 
 class TouchStore(StoreBase):
@@ -22,6 +36,8 @@ class TouchStore(StoreBase):
 
     def get_touch(self, touch_id: int) -> Touch:
         """Return the touch with this id (KeyError if there is none)."""
+        from core.models import Touch
+
         rows = self.rows("SELECT * FROM touches WHERE id = ?", [touch_id])
         if not rows:
             raise KeyError(f"no touch {touch_id}")
@@ -35,5 +51,7 @@ class TouchStore(StoreBase):
 
     def touches(self, interview_id: int) -> list[Touch]:
         """Return the touches logged for an interview, oldest first."""
+        from core.models import Touch
+
         rows = self.rows("SELECT * FROM touches WHERE interview_id = ?", [interview_id])
         return sorted((Touch.model_validate(r) for r in rows), key=lambda t: (t.at, t.id or 0))
