@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from core.models import QA, Participant, Promise
 from core.prompts import PROMPTS, PromptKind
+
+if TYPE_CHECKING:
+    from core.models import QA, Participant, Promise
+    from core.records import MetRow, PromiseRow, QARow
 
 
 def debrief_due(ended_at: datetime) -> datetime:
@@ -21,11 +26,12 @@ def is_fresh(ended_at: datetime, now: datetime) -> bool:
 
 def answered_prompts(
     answers: dict[str, str],
-    qa: list[QA],
-    participants: list[Participant],
-    promises: list[Promise],
+    qa: Sequence[QA | QARow],
+    participants: Sequence[Participant | MetRow],
+    promises: Sequence[Promise | PromiseRow],
 ) -> set[str]:
-    """B1-B10: return the IDs of the prompts that have an answer worth keeping."""
+    """B1-B10: return the IDs of the prompts that have an answer worth keeping (from models
+    or from the debrief's records alike)."""
     done: set[str] = set()
     for prompt in PROMPTS:
         kind = prompt.kind

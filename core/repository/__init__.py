@@ -1,4 +1,5 @@
-"""The repository: the only place that speaks SQL. Methods take and return pydantic models."""
+"""The repository: the only place that speaks SQL. Methods take and return pydantic models
+(the debrief's reads return plain records, core.records: the first screen imports no pydantic)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from core.repository.base import DatabaseProblem
 from core.repository.debrief import DebriefStore
+from core.repository.debrief_view import DebriefViewStore
 from core.repository.dump import DumpStore
 from core.repository.interviews import InterviewStore
 from core.repository.learning import LearningStore
@@ -22,6 +24,7 @@ class Repository(
     InterviewStore,
     PeopleStore,
     DebriefStore,
+    DebriefViewStore,
     PlanStore,
     NotesStore,
     DumpStore,

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from core.clock import Clock, fixed_clock
-from core.models import Interview
+from core.demo import build_demo
+from core.models import QA, Interview, Promise
 from core.repository import Repository
 from core.services import Capture, capture_interview
 
@@ -71,3 +72,26 @@ def fill_database(path: Path, n: int = 40) -> None:
             NOW,
         )
     repo.close()
+
+
+DEMO_NOW = datetime(2026, 11, 22, 15, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def demo_repo(tmp_path: Path) -> Repository:
+    """The demo database plus an interview whose words are awkward: markup, accents, emoji."""
+    repo = Repository.open(tmp_path / "a.db")
+    build_demo(repo, DEMO_NOW)
+    odd = capture_interview(
+        repo,
+        Capture(company="Zoë & Co [bold]", role="Dev 🚀", ended="1 hour ago", people="Ana Núñez"),
+        DEMO_NOW,
+    )
+    assert odd.id is not None
+    repo.add_qa(
+        QA(interview_id=odd.id, question="[red]Why?[/]", answer="Ça va\nbien", stumped=True)
+    )
+    repo.add_promise(
+        Promise(interview_id=odd.id, text="Send the deck", due_phrase="friday", due_at=DEMO_NOW)
+    )
+    return repo

@@ -5,36 +5,19 @@ validating the same rows gives, field for field."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
-from core.demo import build_demo
 from core.models import QA, Application, InterviewSummary, Participant, Person, Promise
 from core.repository import Repository
-from core.services import Capture, capture_interview
 
 NOW = datetime(2026, 11, 22, 15, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Repository:
-    """The demo database plus an interview whose words are awkward: markup, accents, emoji."""
-    repo = Repository.open(tmp_path / "a.db")
-    build_demo(repo, NOW)
-    odd = capture_interview(
-        repo,
-        Capture(company="Zoë & Co [bold]", role="Dev 🚀", ended="1 hour ago", people="Ana Núñez"),
-        NOW,
-    )
-    assert odd.id is not None
-    repo.add_qa(
-        QA(interview_id=odd.id, question="[red]Why?[/]", answer="Ça va\nbien", stumped=True)
-    )
-    repo.add_promise(
-        Promise(interview_id=odd.id, text="Send the deck", due_phrase="friday", due_at=NOW)
-    )
-    return repo
+def repo(demo_repo: Repository) -> Repository:
+    """The demo database plus an interview whose words are awkward (core conftest)."""
+    return demo_repo
 
 
 def _rows(repo: Repository, sql: str, params: list[object]) -> list[dict[str, object]]:
