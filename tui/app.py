@@ -123,8 +123,7 @@ class AfterwordApp(LearningKeys, App[None]):
         clock = self.config.clock or system_clock(settings.tz or None)
         interview_id = self.config.interview_id
         if interview_id is None:
-            latest = repository.latest_interview()
-            interview_id = latest.interview.id if latest else None
+            interview_id = repository.latest_interview_id()
         self.session = Session(repository, settings, clock, self.saver, interview_id)
         if self._deferred is not None:
             self.call_after_refresh(self._deferred)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label
 
 from core.checklist import CHECKLIST
-from core.models import Interview
 from tui.saver import refusal_shown
 from tui.session import Session
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.line_input import LineInput
 from tui.widgets.tick_row import Tick, TickRow
+
+if TYPE_CHECKING:
+    from core.records import DebriefHead
 
 SHORT_LABELS = {
     "A1": "Cards",
@@ -28,10 +33,11 @@ SHORT_LABELS = {
 class ChecklistBar(Vertical):
     """Ticked in seconds as you walk out; what it captures feeds the interview."""
 
-    def __init__(self, session: Session, interview: Interview) -> None:
+    def __init__(self, session: Session, head: DebriefHead) -> None:
         super().__init__(id="checklist")
         self.session = session
-        self.interview = interview
+        self.head = head  # as composed; the file holds what changed since
+        self.interview_id = head.interview_id
 
     def compose(self) -> ComposeResult:
         """Six ticks, then next steps and the decision date."""
@@ -41,7 +47,7 @@ class ChecklistBar(Vertical):
                 item.id,
                 f"{item.id} {SHORT_LABELS[item.id]}",
                 f"{item.label}: {item.hint}",
-                item.id in self.interview.checklist,
+                item.id in self.head.checklist,
             )
             for item in CHECKLIST
         ]
@@ -49,44 +55,37 @@ class ChecklistBar(Vertical):
         with Horizontal(id="checklist-fields"):
             yield Label("Next steps", classes="field-label")
             yield LineInput(
-                self.interview.next_steps,
+                self.head.next_steps,
                 id="next-steps",
                 compact=True,
                 placeholder="background or reference checks, other managers…",
             )
             yield Label("Decision", classes="field-label")
             yield LineInput(
-                self.interview.decision_phrase,
+                self.head.decision_phrase,
                 id="decision",
                 compact=True,
                 placeholder="'in 2 weeks', a date, or none",
             )
-        yield FieldMessage(self._decision_reading(self.interview), id="decision-msg")
-
-    def _decision_reading(self, interview: Interview) -> str:
-        from core.checklist import timeframe_label
-
-        label = timeframe_label(interview.decision_date, interview.no_timeframe_given)
-        if interview.decision_date is not None:
-            return f"A4 time frame: decision by {interview.decision_date:%a %d %b %Y}"
-        return f"A4 time frame: {label}"
+        head = self.head
+        reading = _decision_reading(head.decision_date, head.no_timeframe_given)
+        yield FieldMessage(reading, id="decision-msg")
 
     @on(TickRow.Toggled)
     def _ticked(self, event: TickRow.Toggled) -> None:
         from core.services import toggle_checklist
 
-        item_id, wanted = event.item_id, event.ticked
-        current = self.session.repo.get_interview(self.interview.id or 0)
+        item_id, wanted, iid = event.item_id, event.ticked, self.interview_id
+        current = self.session.repo.get_interview(iid)
         if (item_id in current.checklist) != wanted:
             with refusal_shown(self.app):
-                current = toggle_checklist(self.session.repo, current.id or 0, item_id)
-        self.interview = current
+                current = toggle_checklist(self.session.repo, iid, item_id)
         if (item_id in current.checklist) != wanted:  # the write was refused: show the file's
             event.row.toggle_quietly(item_id)
 
     @on(Input.Changed, "#next-steps")
     def _next_steps(self, event: Input.Changed) -> None:
-        repo, iid, field = self.session.repo, self.interview.id or 0, event.input
+        repo, iid, field = self.session.repo, self.interview_id, event.input
         self.session.saver.schedule(
             ("next_steps", iid), lambda: repo.update_interview(iid, next_steps=field.value)
         )
@@ -95,7 +94,7 @@ class ChecklistBar(Vertical):
     def _decision(self, event: Input.Changed) -> None:
         field = event.input
         self.session.saver.schedule(
-            ("decision", self.interview.id), lambda: self._save_decision(field.value)
+            ("decision", self.interview_id), lambda: self._save_decision(field.value)
         )
 
     def _save_decision(self, phrase: str) -> None:
@@ -104,9 +103,9 @@ class ChecklistBar(Vertical):
 
         message = self.query_one("#decision-msg", FieldMessage)
         try:
-            self.interview = set_decision(
+            interview = set_decision(
                 self.session.repo,
-                self.interview.id or 0,
+                self.interview_id,
                 phrase,
                 self.session.now(),
                 self.session.country,
@@ -114,4 +113,13 @@ class ChecklistBar(Vertical):
         except DatePhraseError as exc:
             message.show_error(str(exc))
             return
-        message.show_ok(self._decision_reading(self.interview))
+        message.show_ok(_decision_reading(interview.decision_date, interview.no_timeframe_given))
+
+
+def _decision_reading(decision_date: date | None, no_timeframe_given: bool) -> str:
+    """A4: the time frame as read back under the Decision field."""
+    from core.checklist import timeframe_label
+
+    if decision_date is not None:
+        return f"A4 time frame: decision by {decision_date:%a %d %b %Y}"
+    return f"A4 time frame: {timeframe_label(decision_date, no_timeframe_given)}"

@@ -26,15 +26,14 @@ def topbar_text(session: Session, interview_id: int) -> Content:
     """Company, role, round, and how fresh the memory still is (D1)."""
     from core.dates import elapsed_label
 
-    summary = session.repo.summary(interview_id)
-    interview, now = summary.interview, session.now()
-    ended = interview.ended_at.astimezone(now.tzinfo)
+    head, now = session.repo.debrief_head(interview_id), session.now()
+    ended = head.ended_at.astimezone(now.tzinfo)
     due = debrief_due(ended)
-    parts: list[str | tuple[str, str]] = [(summary.company, "bold")]
-    if summary.role:
-        parts.append("  ·  " + summary.role)
+    parts: list[str | tuple[str, str]] = [(head.company, "bold")]
+    if head.role:
+        parts.append("  ·  " + head.role)
     when = f"{ended:%H:%M}" if ended.date() == now.date() else f"{ended:%a %d %b %H:%M}"
-    parts.append(f"  ·  round {interview.round}  ·  ended {when}")
+    parts.append(f"  ·  round {head.round}  ·  ended {when}")
     parts.append(("  ·  " + elapsed_label(ended, now) + " ago", "bold $accent"))
     if now <= due:
         parts.append(f"  ·  debrief due {due:%H:%M} (D1)")
@@ -87,19 +86,14 @@ class DebriefBody(Vertical):
     def compose(self) -> ComposeResult:
         """Checklist, prompt list with its marks, and the editor on the start prompt (the other
         panes are built when first shown), all in the first frame that holds the data."""
-        repo, iid = self.session.repo, self.interview_id
-        answers = repo.answers(iid)
-        done = answered_prompts(
-            answers,
-            repo.qa_list(iid),
-            [link for _p, link in repo.participants(iid)],
-            repo.promises(iid),
-        )
+        answers = self.session.repo.answers(self.interview_id)
+        done = self._answered(answers)
         self._marked = {p.id: p.id in done for p in PROMPTS}
         start = next((p for p in PROMPTS if p.id not in done), PROMPTS[0])
         start = PROMPTS_BY_ID.get(self.start_prompt or "", start)
         self._start_index = PROMPTS.index(start)
-        yield ChecklistBar(self.session, repo.get_interview(iid))
+        iid = self.interview_id
+        yield ChecklistBar(self.session, self.session.repo.debrief_head(iid))
         with Horizontal(id="debrief-main"):
             prompts = OptionList(
                 *[Option(_option_text(p, p.id in done), id=p.id) for p in PROMPTS],
@@ -112,12 +106,24 @@ class DebriefBody(Vertical):
                 yield _pane(start, self.session, iid, answers)
         yield GuidanceLine(self.session, iid)  # D14, E1, E3
 
+    def _answered(self, answers: dict[str, str]) -> set[str]:
+        repo, iid = self.session.repo, self.interview_id
+        return answered_prompts(
+            answers, repo.qa_rows(iid), repo.met_rows(iid), repo.promise_rows(iid)
+        )
+
     def on_mount(self) -> None:
         """The cursor on the start prompt; marks follow every save from now on."""
         self.session.saver.after_flush.append(self.refresh_marks)
         prompts = self.query_one("#prompt-list", OptionList)
         prompts.highlighted = self._start_index
         prompts.focus()
+
+    def on_show(self) -> None:
+        """Decide the line of guidance once the debrief is on screen. Deciding reads the plan
+        with its models (~90 ms with pydantic's import): after mount, but before the first
+        frame, it held the user's data back by that much (#8)."""
+        self.query_one(GuidanceLine).refresh_line()
 
     def on_unmount(self) -> None:
         """Stop listening to saves."""
@@ -127,13 +133,7 @@ class DebriefBody(Vertical):
     def refresh_marks(self) -> set[str]:
         """Recompute which prompts are answered; redraw only the marks that changed (this runs
         after every save while typing, and replacing an option re-renders the whole list)."""
-        repo, iid = self.session.repo, self.interview_id
-        done = answered_prompts(
-            repo.answers(iid),
-            repo.qa_list(iid),
-            [link for _p, link in repo.participants(iid)],
-            repo.promises(iid),
-        )
+        done = self._answered(self.session.repo.answers(self.interview_id))
         prompts = self.query_one("#prompt-list", OptionList)
         for index, prompt in enumerate(PROMPTS):
             mark = prompt.id in done

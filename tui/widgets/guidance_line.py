@@ -32,9 +32,9 @@ class GuidanceLine(Static):
         self._painted = False  # refresh_line has shown (or hidden) self.current
 
     def on_mount(self) -> None:
-        """Decide after the first frame, and again after each save (the debrief may be done)."""
+        """Decide again after each save (the debrief may be done); the first time is when the
+        debrief is on screen (DebriefBody.on_show)."""
         self.session.saver.after_flush.append(self.refresh_line)
-        self.call_after_refresh(self.refresh_line)
 
     def on_unmount(self) -> None:
         """Stop listening to saves."""

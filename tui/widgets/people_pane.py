@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static, TextArea
 
-from core.models import Participant, Person
+from core.records import MetRow
 from tui.saver import refusal_shown
 from tui.session import Session
 from tui.text import line
@@ -25,10 +25,10 @@ ROLE_LABELS = {
 }
 
 
-def person_heading(person: Person) -> list[str | tuple[str, str]]:
+def person_heading(met: MetRow) -> list[str | tuple[str, str]]:
     """Name (bold), then title and role kind, as literal parts."""
-    parts: list[str | tuple[str, str]] = [(person.name, "bold")]
-    details = [d for d in (person.title, ROLE_LABELS.get(person.role_kind, "")) if d]
+    parts: list[str | tuple[str, str]] = [(met.name, "bold")]
+    details = [d for d in (met.title, ROLE_LABELS.get(met.role_kind, "")) if d]
     if details:
         parts.append(("  ·  " + "  ·  ".join(details), "dim"))
     return parts
@@ -37,21 +37,20 @@ def person_heading(person: Person) -> list[str | tuple[str, str]]:
 class HighlightsItem(Vertical):
     """One person and the highlights of your conversation with them."""
 
-    def __init__(self, person: Person, link: Participant, session: Session) -> None:
+    def __init__(self, met: MetRow, session: Session) -> None:
         super().__init__(classes="highlights-item")
-        self.person = person
-        self.link = link
+        self.met = met
         self.session = session
 
     def compose(self) -> ComposeResult:
         """Heading and editor."""
-        yield Static(line(*person_heading(self.person)), classes="person-heading", markup=False)
-        yield SafeTextArea(self.link.highlights, classes="highlights")
+        yield Static(line(*person_heading(self.met)), classes="person-heading", markup=False)
+        yield SafeTextArea(self.met.highlights, classes="highlights")
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
         area = event.text_area
-        repo, iid, pid = self.session.repo, self.link.interview_id, self.link.person_id
+        repo, iid, pid = self.session.repo, self.met.interview_id, self.met.person_id
         self.session.saver.schedule(
             ("highlights", iid, pid), lambda: repo.save_highlights(iid, pid, area.text)
         )
@@ -74,8 +73,8 @@ class PeoplePane(PromptPane):
 
     def _items(self) -> list[HighlightsItem]:
         return [
-            HighlightsItem(person, link, self.session)
-            for person, link in self.session.repo.participants(self.interview_id)
+            HighlightsItem(met, self.session)
+            for met in self.session.repo.met_rows(self.interview_id)
         ]
 
     def focus_editor(self) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
-from core.models import Promise
+from core.records import PromiseRow
 from tui.saver import refusal_shown
 from tui.session import Session
 from tui.text import plain
@@ -17,11 +19,14 @@ from tui.widgets.line_input import LineInput
 from tui.widgets.list_items import append_item, focused_item, remove_after_confirm
 from tui.widgets.text_pane import PromptPane, prompt_header
 
+if TYPE_CHECKING:
+    from core.models import Promise
+
 
 class PromiseItem(Vertical):
     """One promise: what, by when, and how the 'by when' was read."""
 
-    def __init__(self, promise: Promise, session: Session) -> None:
+    def __init__(self, promise: PromiseRow | Promise, session: Session) -> None:
         super().__init__(classes="promise-item")
         self.promise = promise
         self.session = session
@@ -104,7 +109,7 @@ class PromisesPane(PromptPane):
         """Header, the promises, the keys."""
         yield from prompt_header(self.prompt)
         with VerticalScroll(classes="promise-items"):
-            for promise in self.session.repo.promises(self.interview_id):
+            for promise in self.session.repo.promise_rows(self.interview_id):
                 yield PromiseItem(promise, self.session)
         yield Static(
             plain(
@@ -125,6 +130,8 @@ class PromisesPane(PromptPane):
 
     def action_add(self) -> None:
         """Add an empty promise and put the cursor in it."""
+        from core.models import Promise
+
         with refusal_shown(self.app):
             promise = self.session.repo.add_promise(Promise(interview_id=self.interview_id))
             item = PromiseItem(promise, self.session)

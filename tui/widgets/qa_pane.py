@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Checkbox, Input, Static, TextArea
 
-from core.models import QA
+from core.records import QARow
 from tui.saver import refusal_shown
 from tui.session import Session
 from tui.text import plain
@@ -19,11 +20,14 @@ from tui.widgets.list_items import append_item, focused_item, remove_after_confi
 from tui.widgets.safe_text_area import SafeTextArea
 from tui.widgets.text_pane import PromptPane, prompt_header
 
+if TYPE_CHECKING:
+    from core.models import QA
+
 
 class QAItem(Vertical):
     """One pair: the question, the answer given, and whether it stumped you."""
 
-    def __init__(self, qa: QA, session: Session) -> None:
+    def __init__(self, qa: QARow, session: Session) -> None:
         super().__init__(classes="qa-item")
         self.qa = qa
         self.session = session
@@ -58,7 +62,7 @@ class QAItem(Vertical):
         self.session.saver.flush()
 
     def _save(self, field: str, reader: Callable[[], object]) -> None:
-        repo, qa_id = self.session.repo, self.qa.id or 0
+        repo, qa_id = self.session.repo, self.qa.id
         self.session.saver.schedule(
             ("qa", qa_id, field), lambda: repo.update_qa(qa_id, **{field: reader()})
         )
@@ -76,7 +80,7 @@ class QAPane(PromptPane):
         """Header, the pairs, and how to add one."""
         yield from prompt_header(self.prompt)
         with VerticalScroll(classes="qa-items"):
-            for qa in self.session.repo.qa_list(self.interview_id):
+            for qa in self.session.repo.qa_rows(self.interview_id):
                 yield QAItem(qa, self.session)
         yield Static(
             plain(
@@ -100,14 +104,16 @@ class QAPane(PromptPane):
         scroll = self.query_one(".qa-items", VerticalScroll)
         scroll.remove_children()
         scroll.mount_all(
-            QAItem(qa, self.session) for qa in self.session.repo.qa_list(self.interview_id)
+            QAItem(qa, self.session) for qa in self.session.repo.qa_rows(self.interview_id)
         )
 
     def action_add(self) -> None:
         """Add an empty pair at the end and put the cursor in its question."""
+        from core.models import QA
+
         with refusal_shown(self.app):
             qa = self.session.repo.add_qa(QA(interview_id=self.interview_id))
-            item = QAItem(qa, self.session)
+            item = QAItem(_row(qa), self.session)
             append_item(
                 self.query_one(".qa-items", VerticalScroll), item, lambda: item.query_one(LineInput)
             )
@@ -117,10 +123,15 @@ class QAPane(PromptPane):
         item = focused_item(self, QAItem, "Move to a question first.")
         if item is not None:
             label = item.qa.question or "this empty question"
-            repo, qa_id = self.session.repo, item.qa.id or 0
+            repo, qa_id = self.session.repo, item.qa.id
             remove_after_confirm(
                 item,
                 f"Remove {label!r} and its answer?",
                 self.session.saver,
                 lambda: repo.delete_qa(qa_id),
             )
+
+
+def _row(qa: QA) -> QARow:
+    """The record of a pair just added (the model the write returned)."""
+    return QARow(qa.id or 0, qa.question, qa.answer, qa.stumped)

@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.widgets import Input, SelectionList
 from textual.widgets.selection_list import Selection
 
-from core.models import QA
 from tui.saver import refusal_shown
 from tui.text import plain
 from tui.widgets.field_message import FieldMessage
@@ -27,8 +26,8 @@ class StumpersPane(PromptPane):
 
     def _selections(self) -> list[Selection[int]]:
         return [
-            Selection(plain(qa.question or "(question not written yet)"), qa.id or 0, qa.stumped)
-            for qa in self.session.repo.qa_list(self.interview_id)
+            Selection(plain(qa.question or "(question not written yet)"), qa.id, qa.stumped)
+            for qa in self.session.repo.qa_rows(self.interview_id)
         ]
 
     def focus_editor(self) -> None:
@@ -61,6 +60,8 @@ class StumpersPane(PromptPane):
         if not text:
             self.query_one(FieldMessage).show_error("Type the question first.")
             return
+        from core.models import QA
+
         with refusal_shown(self.app):
             self.session.repo.add_qa(
                 QA(interview_id=self.interview_id, question=text, stumped=True)
