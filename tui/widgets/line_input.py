@@ -19,6 +19,10 @@ class LineInput(Input):
     def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
         self._opened_with = value or ""
         self._edited = False
+        # The class Input gives itself once mounted (no validators: valid), given now: added
+        # then, it restyled the field (#8). (Not -textual-compact: the reactive behind it
+        # removes it first, which would restyle twice.)
+        kwargs["classes"] = f"{kwargs.get('classes') or ''} -valid".strip()
         super().__init__(value, *args, **kwargs)
 
     def post_message(self, message: Message) -> bool:

@@ -9,7 +9,6 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from tui.saver import Saver, refusal_shown
-from tui.screens.confirm import ConfirmScreen
 
 W = TypeVar("W", bound=Widget)
 
@@ -34,6 +33,7 @@ def remove_after_confirm(
     item: Widget, question: str, saver: Saver, delete: Callable[[], None]
 ) -> None:
     """Ask `question`; on yes, save what is pending, delete from the database, drop the item."""
+    from tui.screens.confirm import ConfirmScreen  # asked rarely: not on the debrief's first frame
 
     def answer(yes: bool | None) -> None:
         if yes:

@@ -41,10 +41,11 @@ class QAItem(Vertical):
             compact=True,
         )
         yield SafeTextArea(self.qa.answer, classes="qa-answer")
+        on = " -on" if self.qa.stumped else ""  # given now: added later, it restyled (#8)
         yield Checkbox(
             "Stumped me (goes to the practice list)",
             self.qa.stumped,
-            classes="qa-stumped",
+            classes=f"qa-stumped{on}",
             compact=True,
         )
 
