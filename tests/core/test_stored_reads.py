@@ -1,6 +1,6 @@
-"""What the debrief's first screen reads is built from the stored rows without validating them
-again (#8: no validator is built before the user's data shows); each read equals what
-validating the same rows gives, field for field."""
+"""Models read for the screens after the first (pairs, promises, people met, the summary) are
+built from the stored rows without validating them again (#8); each read equals what validating
+the same rows gives, field for field. The debrief itself reads records: test_debrief_records."""
 
 from __future__ import annotations
 
