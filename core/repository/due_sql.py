@@ -43,6 +43,10 @@ which sorts as time does), company, person, the warning (WARN_*: worked out in S
 flag, the thank-you's address and its source, whether the user moved a status check) and a
 thank-you's window end (C2). Every column is in the index actions_due_lines (0008)."""
 
+DUE_TEXT = (9, (1, 2, 3, 5, 6), (8,))
+"""Where DUE_COLUMNS hold text (list_reads.text_unsafe's width, text, text or NULL): kind,
+rule, due, company, person, a thank-you's window end; the others are numbers."""
+
 DUE_DETAIL_COLUMNS = (
     "x.id, x.kind, x.rule, x.due, x.due_utc < :now, x.flag, x.user_changed, a.company, "
     "COALESCE(p.name, ''), COALESCE(p.email, ''), COALESCE(p.email_source, ''), x.window_end"

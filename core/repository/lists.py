@@ -7,79 +7,41 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
-from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from core.coverage import THANK_TOO
-from core.kinds import ActionKind, TouchKind
 from core.repository.base import StoreBase, _safe
+from core.repository.contact_sql import (
+    CONTACT_COLUMNS,
+    CONTACT_LINE,
+    CONTACT_TEXT,
+    KNOWN,
+    KNOWN_OF,
+    _known_text,
+    known_pairs,
+)
 from core.repository.due_sql import (
     DUE_COLUMNS,
     DUE_DETAIL_COLUMNS,
     DUE_FROM,
+    DUE_TEXT,
     WARN_LOOK,
     judged_line,
 )
+from core.repository.list_reads import Kept, cleaned_row, text_unsafe
 from core.repository.people import _ORDERS, CONTACTS_PAGE, nocase
-from core.repository.plan import _OPEN, PLAN_LIMIT, utc_text
-from core.repository.stored import read_checked, read_tuples, unsafe
-
-
-def _known_text(alias: str) -> str:
-    """SQL: the known addresses aggregated as one text: their count, then the name and the
-    email of each by turns, a line each (NULL when there is none)."""
-    return (
-        f"count(*) || char(10) || group_concat({alias}.name || char(10) || {alias}.email, char(10))"
-    )
-
-
-_THANK_TOO = ", ".join(f"'{kind.value}'" for kind in sorted(THANK_TOO))
-CONTACT_COLUMNS = (
-    "p.id, p.name, p.spelling_confirmed, p.role_kind, a.company, p.email, p.email_source, "
-    "p.best_time, p.preferred_mode, "
-    # C3: the mailing address matters only when a mailed note is planned (else NULL)
-    "CASE WHEN EXISTS (SELECT 1 FROM actions m WHERE m.person_id = p.id "
-    f"AND m.kind = '{ActionKind.MAILED_NOTE.value}' AND m.{_OPEN}) THEN p.mailing_address END, "
-    # C8: whether a thank-you was logged, asked only of staff and others
-    f"CASE WHEN p.role_kind IN ({_THANK_TOO}) THEN EXISTS (SELECT 1 FROM touches t "
-    f"WHERE t.person_id = p.id AND t.kind = '{TouchKind.THANKS.value}') ELSE 0 END, a.id, "
-    # A2: for someone without an address, the known ones at their company (NOCASE), as one
-    # text: their count, then name and email by turns, a line each (NULL when there is none)
-    f"CASE WHEN p.email = '' THEN (SELECT {_known_text('k')} FROM applications c "
-    "JOIN people k ON k.application_id = c.id WHERE c.company = a.company COLLATE NOCASE "
-    "AND k.email != '' AND k.email_source != 'guessed') END"
-)
-"""What a contacts line is read from: id, name, spelling confirmed, role, company, email, its
-source, best time, preferred mode, the mailing address when a mailed note is planned (C3, else
-NULL), thanked (C8, staff and others only), the application's id and, for someone without an
-address, the known addresses at their company (A2: read from people_known_addresses; turned
-into (name, email) pairs by _with_known)."""
-
-KNOWN = 12
-"""The column of CONTACT_COLUMNS holding the known addresses (A2)."""
+from core.repository.plan import PLAN_LIMIT, utc_text
+from core.repository.stored import read_tuples
 
 
 def _marks(values: Collection[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
-@lru_cache(maxsize=4096)
-def _pairs(text: str) -> tuple[tuple[str, str], ...] | None:
-    """The (name, email) pairs of a _known_text, each value cleaned as rows() cleans it; None
-    when the text does not split into them (a value held a line break). Kept per text: a page
-    read again splits nothing again."""
-    count, _, text = text.partition("\n")
-    parts = text.split("\n")
-    if len(parts) != 2 * int(count):
-        return None
-    if unsafe(text):
-        parts = [_safe(part) for part in parts]
-    return tuple(zip(parts[::2], parts[1::2], strict=True))
-
-
 class ListStore(StoreBase):
     """The rows of the contacts table, the interview switcher and `afterword due`."""
+
+    _kept: Kept | None = None
 
     def contact_lines(
         self,
@@ -106,20 +68,59 @@ class ListStore(StoreBase):
         )
 
     def _everyone_by_name(self, offset: int, limit: int) -> list[tuple[Any, ...]]:
-        """contact_lines of everyone by name: the page's first person found in the index
-        alone, then the page read on from them in the index's order (nothing sorted)."""
-        by = _ORDERS["name"]
-        first = self.conn.execute(
-            f"SELECT p.name, p.id FROM people p ORDER BY {by} LIMIT 1 OFFSET ?", [max(0, offset)]
-        ).fetchone()
+        """contact_lines of everyone by name: the page's first person (their key as a page
+        read before left it while the file is unchanged, else found in the narrow index
+        alone), then the page read on from them in the index's order (nothing sorted). Its
+        companies' known addresses: read in the same query the first time after a change,
+        then kept, and the ones not kept read by company."""
+        by, offset = _ORDERS["name"], max(0, offset)
+        if self._kept is None:
+            self._kept = Kept()
+        kept = self._kept.current(self.conn)
+        first = kept.starts.get(offset) if kept is not None else None
         if first is None:
-            return []
-        return self._with_known(
-            f"SELECT {CONTACT_COLUMNS} FROM people p JOIN applications a "
-            "ON a.id = p.application_id WHERE p.name >= ?1 COLLATE NOCASE "
-            f"AND (p.name > ?1 COLLATE NOCASE OR p.id >= ?2) ORDER BY {by} LIMIT ?3",
+            first = self.conn.execute(
+                f"SELECT p.name, p.id FROM people p ORDER BY {by} LIMIT 1 OFFSET ?", [offset]
+            ).fetchone()
+            if first is None:
+                return []
+        known_read = kept is None or not kept.known  # then in the query: a read apart costs more
+        rows = self.conn.execute(
+            f"SELECT {CONTACT_COLUMNS if known_read else CONTACT_LINE + ', NULL'} "
+            "FROM people p JOIN applications a ON a.id = p.application_id "
+            "WHERE p.name >= ?1 COLLATE NOCASE AND (p.name > ?1 COLLATE NOCASE OR p.id >= ?2) "
+            f"ORDER BY {by} LIMIT ?3",
             [*first, limit],
-        )
+        ).fetchall()
+        if text_unsafe(rows, *CONTACT_TEXT):  # names shown cleaned: no key to seek by
+            return self._known_by_cleaned_names([cleaned_row(row, KNOWN) for row in rows])
+        if kept is None:
+            return self._known_as_read(rows, None)
+        if rows:
+            kept.starts[offset] = first
+            if len(rows) == limit:  # the next page starts after the last one shown
+                kept.starts[offset + limit] = (rows[-1][1], rows[-1][0] + 1)
+        if known_read:
+            return self._known_as_read(rows, kept.known)
+        known = self._known_at({row[4] for row in rows if not row[5]}, kept.known)
+        for n, row in enumerate(rows):
+            if not row[5]:
+                rows[n] = (*row[:KNOWN], known[row[4]])
+        return rows
+
+    def _known_at(
+        self, companies: set[str], kept: dict[str, tuple[tuple[str, str], ...]]
+    ) -> dict[str, tuple[tuple[str, str], ...]]:
+        """A2: the known (name, email) pairs at each company (as stored; matched NOCASE), as
+        kept since the file last changed, the others read (and kept)."""
+        found = {company: kept[company] for company in companies if company in kept}
+        missing = sorted(companies - found.keys())
+        if missing:
+            import json  # off the start-up path: pages after the first only
+
+            for company, text in self.conn.execute(KNOWN_OF, [json.dumps(missing)]):
+                found[company] = kept[company] = self._pairs_of(company, text)
+        return found
 
     def panel_lines(
         self, interview_id: int, *, offset: int = 0, limit: int = CONTACTS_PAGE
@@ -137,23 +138,32 @@ class ListStore(StoreBase):
     def _with_known(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         """The rows of a CONTACT_COLUMNS query, cleaned, the last column as the known (name,
         email) pairs (A2, as known_address_groups gives them) of someone without an address,
-        else None. The known addresses' text is cleaned value by value (in _pairs); a page
-        that needed cleaning had its companies compared as stored, so theirs are read again
-        by the cleaned names."""
-        rows, cleaned = read_checked(self, sql, params, columns=KNOWN)
-        groups = None
-        if cleaned:
-            groups = self.known_address_groups({row[4] for row in rows if not row[5]})
+        else None. The known addresses' text is cleaned value by value (in known_pairs); a
+        page that needed cleaning had its companies compared as stored, so theirs are read
+        again by the cleaned names."""
+        rows = self.conn.execute(sql, params).fetchall()
+        if text_unsafe(rows, *CONTACT_TEXT):
+            return self._known_by_cleaned_names([cleaned_row(row, KNOWN) for row in rows])
+        return self._known_as_read(rows, None)
+
+    def _known_as_read(
+        self, rows: list[tuple[Any, ...]], kept: dict[str, tuple[tuple[str, str], ...]] | None
+    ) -> list[tuple[Any, ...]]:
+        """Clean CONTACT_COLUMNS rows, the known addresses' text of each without an address
+        turned into pairs (and kept by company, given where)."""
         for n, row in enumerate(rows):
-            if row[5]:
-                continue
-            company, text = row[4], row[KNOWN]
-            if groups is not None:
-                pairs = groups.get(nocase(company), ())
-            else:
-                pairs = () if text is None else self._split_known(company, text)
-            rows[n] = (*row[:KNOWN], pairs)
+            if not row[5]:
+                pairs = self._pairs_of(row[4], row[KNOWN])
+                rows[n] = (*row[:KNOWN], pairs)
+                if kept is not None:
+                    kept[row[4]] = pairs
         return rows
+
+    def _known_by_cleaned_names(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Cleaned rows, each without an address given the known pairs of its company's
+        cleaned name (known_address_groups)."""
+        groups = self.known_address_groups({row[4] for row in rows if not row[5]})
+        return [row if row[5] else (*row[:KNOWN], groups.get(nocase(row[4]), ())) for row in rows]
 
     def count_panel(self, interview_id: int) -> int:
         """How many people were met at an interview."""
@@ -180,18 +190,18 @@ class ListStore(StoreBase):
         ).fetchall()
         groups = {}
         for company, text in found:
-            pairs = self._split_known(company, text)
+            pairs = self._pairs_of(company, text)
             groups[nocase(_safe(company))] = pairs  # lower() per row cost more than the rest
         return groups
 
-    def _split_known(self, company: str, text: str) -> tuple[tuple[str, str], ...]:
-        """The pairs of one company's _known_text, cleaned (see _pairs); where a value holds a
-        line break, read from known_address_lines instead."""
-        pairs = _pairs(text)
-        if pairs is None:
+    def _pairs_of(self, company: str, text: str | None) -> tuple[tuple[str, str], ...]:
+        """The pairs of one company's _known_text (none for NULL), cleaned (see known_pairs);
+        where a value holds a line break, read from known_address_lines instead."""
+        pairs = None if text is None else known_pairs(text)
+        if pairs is None and text is not None:
             rows = self.known_address_lines([company])
             pairs = tuple((name, email) for _company, name, email in rows)
-        return pairs
+        return pairs or ()
 
     def known_address_lines(self, companies: Collection[str]) -> list[tuple[str, str, str]]:
         """A2: addresses_at without the ids or an order: (company as nocase() folds it, name,
@@ -228,8 +238,8 @@ class ListStore(StoreBase):
         a control character: a file written by other means), every row is read again as
         DUE_DETAIL_COLUMNS and its warning worked out once the values are cleaned."""
         params = {"now": utc_text(now), "moment": utc_text(moment), "limit": limit}
-        rows, cleaned = read_checked(self, f"SELECT {DUE_COLUMNS} {DUE_FROM}", params)
-        if cleaned or WARN_LOOK in map(itemgetter(7), rows):
+        rows = self.conn.execute(f"SELECT {DUE_COLUMNS} {DUE_FROM}", params).fetchall()
+        if WARN_LOOK in map(itemgetter(7), rows) or text_unsafe(rows, *DUE_TEXT):
             found = read_tuples(self, f"SELECT {DUE_DETAIL_COLUMNS} {DUE_FROM}", params)
             return [judged_line(row) for row in found]
         return rows

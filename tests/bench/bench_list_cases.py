@@ -23,15 +23,18 @@ def _latest(repo: Repository) -> int:
     return summary.interview.id
 
 
-def forget_checks() -> None:
+def forget_checks(*repos: Repository) -> None:
     """Empty every per-value cache a page of contacts fills (email checks, A2's patterns and
-    guesses): the next read sees its people for the first time."""
+    guesses) and what the repositories kept while their file is unchanged (page starts and
+    companies' known addresses): the next read sees its people for the first time."""
     from core import contacts_list, coverage
     from core.contact_fields import check_email_value
     from core.email_guess import _pattern_of
-    from core.repository import lists
+    from core.repository import contact_sql
 
-    for cached in (check_email_value, _pattern_of, coverage._domain_valid, lists._pairs):
+    for repo in repos:
+        repo._kept = None
+    for cached in (check_email_value, _pattern_of, coverage._domain_valid, contact_sql.known_pairs):
         cached.cache_clear()
     coverage.email_valid.cache_clear()
     contacts_list._valid.cache_clear()
@@ -39,7 +42,12 @@ def forget_checks() -> None:
 
 
 def contact_cases(large: Repository, demo: Repository) -> list[Case]:
-    """The contacts screen: the page it shows (its lines), the person shown beside it."""
+    """The contacts screen: the page it shows (its lines), the person shown beside it. A page of
+    everyone read again is sought by the key it was found by, its companies' known addresses
+    as kept (Kept); the same page after a change to the file is found by skipping to its
+    offset, the known addresses read; the next page, paged down to, is sought by the key the
+    page above it left (its companies' known addresses kept only where the page above had
+    them)."""
     from core.contacts_list import contact_lines, contact_row
     from core.services_people import Scope
     from tests.bench.bench_data_cases import Case
@@ -51,8 +59,13 @@ def contact_cases(large: Repository, demo: Repository) -> list[Case]:
 
     def again(*reads: Callable[[], object]) -> Callable[[], object]:
         """Read once untimed (the caches of a page shown before, as after an edit or a
-        scope switched back; the case below empties them)."""
+        scope switched back; the first sight case empties them)."""
         return lambda: [read() for read in reads]
+
+    def keyless() -> None:
+        """Forget what was kept while the file was unchanged, as any change to it does (Kept):
+        the page is found by skipping to its offset, its companies' known addresses read."""
+        large._kept = None
 
     out = []
     for scope, label in ((Scope.INTERVIEW, "this interview"), (Scope.APPLICATION, "this process")):
@@ -63,9 +76,16 @@ def contact_cases(large: Repository, demo: Repository) -> list[Case]:
         name = f"contacts, everyone ({PAGE} shown from {offset:,}, read again)"
         here, there = page(large, Scope.EVERYONE, offset), page(demo, Scope.EVERYONE)
         out.append(Case(name, here, 2, there, DEMO, setup=again(here, there)))
+    deep = page(large, Scope.EVERYONE, 25_000)
+    name = f"contacts, everyone ({PAGE} from 25,000, read again, file changed since)"
+    out.append(Case(name, deep, 2, page(demo, Scope.EVERYONE), DEMO, setup=again(deep, keyless)))
+    name = f"contacts, everyone, the next page (from {25_000 + PAGE:,}, paged down to)"
+    here = page(large, Scope.EVERYONE, 25_000 + PAGE)
+    setup = again(keyless, here, keyless, deep)  # the key it is sought by: the page above's
+    out.append(Case(name, here, 2, page(demo, Scope.EVERYONE), DEMO, setup=setup))
     name = f"contacts, everyone, first sight ({PAGE} from 30,000, caches emptied)"
     here, there = page(large, Scope.EVERYONE, 30_000), page(demo, Scope.EVERYONE)
-    out.append(Case(name, here, 2, there, DEMO, setup=forget_checks))
+    out.append(Case(name, here, 2, there, DEMO, setup=lambda: forget_checks(large, demo)))
     shown = [line.id for line in contact_lines(large, Scope.EVERYONE, limit=PAGE).lines]
     demo_shown = [line.id for line in contact_lines(demo, Scope.EVERYONE).lines]
     turn = {"large": 0, "demo": 0}

@@ -1,0 +1,78 @@
+"""The contacts lines' SQL (#8): what a line is read from, the known addresses its guess (A2)
+rests on as one text per company, and those texts split into (name, email) pairs."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from core.coverage import THANK_TOO
+from core.kinds import ActionKind, TouchKind
+from core.repository.base import _safe
+from core.repository.plan import _OPEN
+from core.repository.stored import unsafe
+
+
+def _known_text(alias: str) -> str:
+    """SQL: the known addresses aggregated as one text: their count, then the name and the
+    email of each by turns, a line each (NULL when there is none)."""
+    return (
+        f"count(*) || char(10) || group_concat({alias}.name || char(10) || {alias}.email, char(10))"
+    )
+
+
+def _known_at(company: str) -> str:
+    """SQL: the _known_text of the known addresses at `company` (NOCASE), read from
+    people_known_addresses."""
+    return (
+        f"(SELECT {_known_text('k')} FROM applications c JOIN people k "
+        f"ON k.application_id = c.id WHERE c.company = {company} COLLATE NOCASE "
+        "AND k.email != '' AND k.email_source != 'guessed')"
+    )
+
+
+_THANK_TOO = ", ".join(f"'{kind.value}'" for kind in sorted(THANK_TOO))
+CONTACT_LINE = (
+    "p.id, p.name, p.spelling_confirmed, p.role_kind, a.company, p.email, p.email_source, "
+    "p.best_time, p.preferred_mode, "
+    # C3: the mailing address matters only when a mailed note is planned (else NULL)
+    "CASE WHEN EXISTS (SELECT 1 FROM actions m WHERE m.person_id = p.id "
+    f"AND m.kind = '{ActionKind.MAILED_NOTE.value}' AND m.{_OPEN}) THEN p.mailing_address END, "
+    # C8: whether a thank-you was logged, asked only of staff and others
+    f"CASE WHEN p.role_kind IN ({_THANK_TOO}) THEN EXISTS (SELECT 1 FROM touches t "
+    f"WHERE t.person_id = p.id AND t.kind = '{TouchKind.THANKS.value}') ELSE 0 END, a.id"
+)
+"""CONTACT_COLUMNS but the known addresses (their column is read apart, by company)."""
+
+CONTACT_COLUMNS = (
+    # A2: for someone without an address, the known ones at their company (NOCASE), as one
+    # text: their count, then name and email by turns, a line each (NULL when there is none)
+    f"{CONTACT_LINE}, CASE WHEN p.email = '' THEN {_known_at('a.company')} END"
+)
+"""What a contacts line is read from: id, name, spelling confirmed, role, company, email, its
+source, best time, preferred mode, the mailing address when a mailed note is planned (C3, else
+NULL), thanked (C8, staff and others only), the application's id and, for someone without an
+address, the known addresses at their company (A2: read from people_known_addresses; turned
+into (name, email) pairs by _with_known)."""
+
+KNOWN = 12
+"""The column of CONTACT_COLUMNS holding the known addresses (A2)."""
+CONTACT_TEXT = (KNOWN, (1, 3, 4, 5, 6, 7, 8), (9,))
+"""Where CONTACT_COLUMNS hold text, but the known addresses (list_reads.text_unsafe's width,
+text, text or NULL): name, role, company, email, source, best time, mode, mailing address."""
+
+KNOWN_OF = f"SELECT j.value, {_known_at('j.value')} FROM json_each(?1) j"
+"""SQL: each company of a JSON list with the _known_text of the known addresses there."""
+
+
+@lru_cache(maxsize=4096)
+def known_pairs(text: str) -> tuple[tuple[str, str], ...] | None:
+    """The (name, email) pairs of a _known_text, each value cleaned as rows() cleans it; None
+    when the text does not split into them (a value held a line break). Kept per text: a page
+    read again splits nothing again."""
+    count, _, text = text.partition("\n")
+    parts = text.split("\n")
+    if len(parts) != 2 * int(count):
+        return None
+    if unsafe(text):
+        parts = [_safe(part) for part in parts]
+    return tuple(zip(parts[::2], parts[1::2], strict=True))
