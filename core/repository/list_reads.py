@@ -19,8 +19,9 @@ class Kept:
     """What reads of the long lists found and may use again while the file is unchanged (#8):
     `starts`, the sort key of the row at each offset of everyone's contacts by name (the page
     starting there is sought by it, not found by skipping `offset` rows: 0.3 ms at the
-    25,000th person), and `known`, each company's known addresses as stored (A2's evidence:
-    0.4 ms a page). Forgotten at any change to the file: a row written through this
+    25,000th person), `known`, each company's known addresses as stored (A2's evidence: 0.4 ms
+    a page), and `pages`, the (offset, limit) of the pages read (their companies' known
+    addresses all kept). Forgotten at any change to the file: a row written through this
     connection (its total_changes) or committed by another one (PRAGMA data_version). Nothing
     is used or kept inside a transaction, whose writes could yet be rolled back."""
 
@@ -28,6 +29,7 @@ class Kept:
         self._state: tuple[int, int] | None = None
         self.starts: dict[int, tuple[Any, ...]] = {}
         self.known: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.pages: set[tuple[int, int]] = set()
 
     def current(self, conn: sqlite3.Connection) -> Kept | None:
         """This, valid for the file as it is now (emptied if it changed since it was filled);
@@ -36,7 +38,7 @@ class Kept:
             return None
         state = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
         if state != self._state or len(self.starts) + len(self.known) > KEPT:
-            self._state, self.starts, self.known = state, {}, {}
+            self._state, self.starts, self.known, self.pages = state, {}, {}, set()
         return self
 
 

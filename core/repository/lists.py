@@ -71,8 +71,9 @@ class ListStore(StoreBase):
         """contact_lines of everyone by name: the page's first person (their key as a page
         read before left it while the file is unchanged, else found in the narrow index
         alone), then the page read on from them in the index's order (nothing sorted). Its
-        companies' known addresses: read in the same query the first time after a change,
-        then kept, and the ones not kept read by company."""
+        companies' known addresses: read in the same query the first time the page is read
+        since the file changed, then kept; read again, taken from those kept (any missing
+        read by company)."""
         by, offset = _ORDERS["name"], max(0, offset)
         if self._kept is None:
             self._kept = Kept()
@@ -84,7 +85,9 @@ class ListStore(StoreBase):
             ).fetchone()
             if first is None:
                 return []
-        known_read = kept is None or not kept.known  # then in the query: a read apart costs more
+        # a page not read before: its companies' known addresses in the query (read apart by
+        # company, they cost more); read before, they are kept
+        known_read = kept is None or (offset, limit) not in kept.pages
         rows = self.conn.execute(
             f"SELECT {CONTACT_COLUMNS if known_read else CONTACT_LINE + ', NULL'} "
             "FROM people p JOIN applications a ON a.id = p.application_id "
@@ -98,6 +101,7 @@ class ListStore(StoreBase):
             return self._known_as_read(rows, None)
         if rows:
             kept.starts[offset] = first
+            kept.pages.add((offset, limit))
             if len(rows) == limit:  # the next page starts after the last one shown
                 kept.starts[offset + limit] = (rows[-1][1], rows[-1][0] + 1)
         if known_read:

@@ -139,6 +139,23 @@ def test_a2_guesses_follow_known_addresses_changed_since_they_were_kept(tmp_path
     repo.close()
 
 
+def test_a2_known_addresses_not_kept_for_a_page_read_before_are_read_by_company(
+    tmp_path: Path,
+) -> None:
+    """A page read again takes its companies' known addresses from those kept; any not kept
+    there are read by company (KNOWN_OF), the guesses the same as a fresh read's."""
+    path = tmp_path / "tied.db"
+    repo = Repository.open(path)
+    _tied(repo)
+    first = contact_lines(repo, Scope.EVERYONE, offset=7, limit=21).lines
+    assert repo._kept is not None and repo._kept.known and (7, 21) in repo._kept.pages
+    repo._kept.known.pop(sorted(repo._kept.known)[0])
+    again = contact_lines(repo, Scope.EVERYONE, offset=7, limit=21).lines
+    assert again == first == _offset_read(path, 7, 21)
+    assert any(line.guess for line in again)
+    repo.close()
+
+
 def test_a2_no_key_is_used_or_kept_inside_a_transaction(tmp_path: Path) -> None:
     """Pages read inside a write transaction skip by OFFSET (its writes could be rolled back)
     and keep nothing; rolled back, the pages read after it are the file's."""
@@ -195,7 +212,8 @@ def test_what_is_kept_is_bounded_and_belongs_to_one_state(tmp_path: Path) -> Non
     conn.commit()
     store = Kept()
     kept = store.current(conn)
-    assert kept is not None and kept.starts == {} and kept.known == {}
+    assert kept is not None and kept.starts == {} and kept.known == {} and kept.pages == set()
+    kept.pages.add((0, 5))
     kept.starts.update({n: ("a", n) for n in range(KEPT)})
     kept.known["Acme"] = (("Ann", "ann@acme.com"),)
     kept = store.current(conn)
@@ -208,5 +226,5 @@ def test_what_is_kept_is_bounded_and_belongs_to_one_state(tmp_path: Path) -> Non
     assert store.current(conn) is None  # inside the insert's transaction
     conn.commit()
     kept = store.current(conn)
-    assert kept is not None and kept.starts == {} and kept.known == {}
+    assert kept is not None and kept.starts == {} and kept.known == {} and kept.pages == set()
     conn.close()
