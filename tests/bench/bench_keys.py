@@ -4,6 +4,8 @@ HOW TO RUN (from the checkout, in the project's venv; not collected by pytest; ~
 
     /work/venv/bin/python tests/bench/bench_keys.py                  # 6 rounds x 60 keys
     /work/venv/bin/python tests/bench/bench_keys.py --rounds 4 --chars 50 --no-tmux
+    # A/B of a change in tmux only: this checkout against another copy of it (B), interleaved
+    /work/venv/bin/python tests/bench/bench_keys.py --no-pilot --rounds 15 --versus /tmp/b/main
 
 METHOD (the one of ../shared/tools/keystroke_latency.py and tmux_keystroke_latency.py; the
 typed sentence, the tmux client and its quoting are imported from those files by path).
@@ -25,7 +27,8 @@ typed sentence, the tmux client and its quoting are imported from those files by
          floor is the same bare_editor.py (one TextArea as B3's, the same text) in the same
          pane, typed the same keys; `cat` (the kernel echoes) is the method's own
          cost. What was typed must be in the database (or on the bare editor's screen)
-         afterwards, or the run is rejected.
+         afterwards, or the run is rejected. --versus DIR adds Afterword run from the code of
+         another checkout (PYTHONPATH=DIR), both sizes, in the same rounds: an A/B of a change.
 Each round runs every series once (the order alternates: A B A B ...) on a fresh copy of the
 database, so machine drift hits them alike. Budgets (issue #8), saving on: median <= 10 ms,
 p90 <= 16.7 ms; 5,000 chars: median <= 16 ms; nothing on the UI thread over 16 ms per key.
@@ -55,9 +58,10 @@ from bench_keys_pilot import (  # noqa: E402
     tool,
     typed_text,
 )
-from bench_keys_tmux import SIZE, command, saved_b3, tmux_round  # noqa: E402
+from bench_keys_tmux import ROOT, SIZE, command, saved_b3, tmux_round  # noqa: E402
 
 TMUX = ("on", "bare", "big on", "big bare", "cat")
+VERSUS = ("on B", "big on B")  # --versus: Afterword from the other checkout
 Row = tuple[str, Series, Series | None, tuple[float, float | None] | None]
 
 
@@ -79,6 +83,13 @@ def _rows(a: argparse.Namespace, pil: dict[str, Series], tmx: dict[str, Series])
             (f"tmux: {big}, bare (floor)", tmx["big bare"], None, None),
             (f"tmux: {big}, afterword ON", tmx["big on"], tmx["big bare"], (16.0, None)),
         ]
+    if tmx["on B"].lat:
+        rows += [
+            ("tmux: B (--versus), saving ON", tmx["on B"], tmx["bare"], (10.0, 16.7)),
+            (f"tmux: {big}, B (--versus) ON", tmx["big on B"], tmx["big bare"], (16.0, None)),
+            ("tmux: B against A", tmx["on B"], tmx["on"], None),
+            (f"tmux: {big}, B against A", tmx["big on B"], tmx["big on"], None),
+        ]
     return rows
 
 
@@ -90,6 +101,8 @@ def report(a: argparse.Namespace, pil: dict[str, Series], tmx: dict[str, Series]
     )
     print(f"  {'figure':<32}{'median':>7}{'p90':>7}{'max':>7}{'floor':>7}{'ratio':>7}  budget")
     for label, s, floor, budget in _rows(a, pil, tmx):
+        if not s.lat:
+            continue
         p90 = pct(s.lat, 0.9)
         cells = f"{s.median:7.2f}{p90:7.2f}{max(s.lat):7.1f}"
         cells += f"{floor.median:7.2f}{s.median / floor.median:6.2f}x" if floor else " " * 14
@@ -101,6 +114,8 @@ def report(a: argparse.Namespace, pil: dict[str, Series], tmx: dict[str, Series]
             verdict = f"{verdict:<22}{'MET' if met else 'MISSED'}"
         load = f"load {min(s.loads):.1f}-{max(s.loads):.1f}, n={len(s.lat)}"
         print(f"  {label:<32}{cells}  {verdict:<29}{load}")
+    if not pil["on"].lat:
+        return
     print("UI thread while typing (pilot), budget: nothing over 16 ms per key")
     for name in ("on", "off", "big on", "big off"):
         s = pil[name]
@@ -124,13 +139,15 @@ def _tmux_rounds(
         return
     exe = str(Path(sys.executable).with_name("afterword"))
     env = [f"AFTERWORD_CONFIG={folder / 'none.toml'}", "COLORTERM=truecolor"]
-    for name in TMUX if r % 2 == 0 else TMUX[::-1]:
+    names = TMUX + VERSUS if a.versus else TMUX
+    for name in names if r % 2 == 0 else names[::-1]:
         big = "big" in name
         db = folder / f"r{r}-tmux-{name.replace(' ', '')}.db"
         shutil.copy(folder / ("livebig.db" if big else "live.db"), db)
-        kind = {"on": "afterword", "big on": "afterword"}.get(name, name.split()[-1])
+        kind = "afterword" if " on" in f" {name}" else name.split()[-1]
         argv = command(kind, exe, db, folder / ("big.txt" if big else "small.txt"))
-        ok = tmux_round(found, argv, env, text, a.gap_ms, tmx[name], kind)
+        root = a.versus if name.endswith(" B") else ROOT
+        ok = tmux_round(found, argv, env, text, a.gap_ms, tmx[name], kind, root)
         if not ok or (kind == "afterword" and not saved_b3(db).endswith(text)):
             raise SystemExit(f"tmux round {r} {name}: the typed text was not kept")
 
@@ -143,10 +160,12 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--gap-ms", type=float, default=30)
     ap.add_argument("--prefill", type=int, default=5000)
     ap.add_argument("--no-tmux", action="store_true")
+    ap.add_argument("--no-pilot", action="store_true", help="the tmux figures only")
+    ap.add_argument("--versus", type=Path, help="another checkout whose Afterword runs as B")
     a = ap.parse_args(argv)
     text = typed_text(a.chars)
     pil = {k: Series() for k in SERIES}
-    tmx = {k: Series() for k in TMUX}
+    tmx = {k: Series() for k in TMUX + VERSUS}
     with tempfile.TemporaryDirectory(prefix="afterword-keys-") as tmp:
         folder = Path(tmp)
         b3 = {"": make_db(folder / "demo.db", NOW, 0)}
@@ -156,7 +175,7 @@ def main(argv: list[str]) -> None:
             make_db(folder / "livebig.db", datetime.now(UTC), a.prefill)
         )
         for r in range(a.rounds):
-            for name in SERIES if r % 2 == 0 else SERIES[::-1]:
+            for name in () if a.no_pilot else SERIES if r % 2 == 0 else SERIES[::-1]:
                 big = "big" if "big" in name else ""
                 db = folder / f"r{r}-{name.replace(' ', '')}.db"
                 shutil.copy(folder / f"{big or 'demo'}.db", db)

@@ -77,10 +77,13 @@ def _wait_for(tm: Any, text: str) -> None:
         time.sleep(0.01)
 
 
-def _start(tool: ModuleType, tm: Any, argv: list[str], env: list[str], kind: str) -> None:
-    """Launch `argv` in the pane; wait until it is ready and its start-up work is done."""
+def _start(
+    tool: ModuleType, tm: Any, argv: list[str], env: list[str], kind: str, root: Path
+) -> None:
+    """Launch `argv` in the pane (the code of checkout `root`); wait until it is ready and its
+    start-up work is done."""
     words = ["new-session", "-d", "-s", "app", "-x", str(SIZE[0]), "-y", str(SIZE[1])]
-    for e in [*env, f"PYTHONPATH={ROOT}"]:
+    for e in [*env, f"PYTHONPATH={root}"]:
         words += ["-e", tool.q(e)]
     tm.cmd(*words, "--", *(tool.q(x) for x in argv))
     if kind == "cat":
@@ -106,12 +109,13 @@ def tmux_round(
     gap_ms: float,
     out: Samples,
     kind: str = "afterword",
+    root: Path = ROOT,
 ) -> bool:
-    """Type `text` into `argv` running in a fresh 120x36 pane; False if a key never showed,
-    or (bare editor) the typed text is not on screen at the end."""
+    """Type `text` into `argv` running in a fresh 120x36 pane (the code of checkout `root`);
+    False if a key never showed, or (bare editor) the typed text is not on screen at the end."""
     tm = tool.TmuxControl(*SIZE)
     try:
-        _start(tool, tm, argv, env, kind)
+        _start(tool, tm, argv, env, kind, root)
         out.loads.append(os.getloadavg()[0])
         for ch in text:
             time.sleep(gap_ms / 1000)
