@@ -87,6 +87,21 @@ def contact_lines(
     return ContactLines(scope, lines, total, offset, flags)
 
 
+def index_in_list(
+    repo: Repository, scope: Scope, interview_id: int | None, person_id: int, order: str = "name"
+) -> int | None:
+    """Where a person stands in the list contact_lines pages through (0 first), so a new sort
+    can open on the page that holds them; None when they are not in it. The people met at one
+    interview fit on one page: their index is not looked for (None)."""
+    if scope is Scope.INTERVIEW:
+        return None
+    app_id = None
+    if scope is Scope.APPLICATION:
+        assert interview_id is not None
+        app_id = repo.get_interview(interview_id).application_id
+    return repo.contact_index(person_id, app_id, order=order)
+
+
 def _lines(rows: list[tuple[Any, ...]]) -> list[ContactLine]:
     """Lines from CONTACT_COLUMNS rows, guesses made from each company's known addresses (the
     company's people who have one: never this person, who has none)."""

@@ -222,6 +222,28 @@ class ListStore(StoreBase):
             names,
         )
 
+    def contact_index(
+        self, person_id: int, application_id: int | None = None, *, order: str = "name"
+    ) -> int | None:
+        """How many people (of one application, or all) come before this person in the order
+        contact_lines pages by; None when the person is not among them."""
+        by = _ORDERS[order]
+        join = "FROM people p JOIN applications a ON a.id = p.application_id"
+        person = f"SELECT {by} {join} WHERE p.id = :person"
+        scope = "" if application_id is None else "p.application_id = :app AND"
+        if application_id is not None:
+            found = self.conn.execute(
+                "SELECT 1 FROM people WHERE id = ? AND application_id = ?",
+                [person_id, application_id],
+            ).fetchone()
+            if found is None:
+                return None
+        row = self.conn.execute(
+            f"SELECT COUNT(*), EXISTS ({person}) {join} WHERE {scope} ({by}) < ({person})",
+            {"person": person_id, "app": application_id},
+        ).fetchone()
+        return int(row[0]) if row[1] else None
+
     def interview_labels(self, limit: int = 500) -> list[tuple[int, str, str, int, str]]:
         """Interviews newest first as (id, company, role, round, ended_at as stored): what the
         switcher's labels show, without building the interviews."""

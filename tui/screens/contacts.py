@@ -88,7 +88,8 @@ class ContactsScreen(ContactsActions, ModeScreen):
 
     def reload(self, select: int | None = None) -> None:
         """Read the scope's contacts (the page shown) and redraw, keeping (or moving to) the
-        selected person; another scope or sort starts from its first page."""
+        selected person, on the page that holds them after a new sort; another scope starts
+        from its first page."""
         session = self.session
         if session is None:
             return
@@ -96,11 +97,25 @@ class ContactsScreen(ContactsActions, ModeScreen):
         keep = select if select is not None else self._current_id()
         listing = (self._scope(), self.sort_index % len(SORTS))
         if listing != self._listing:
-            self._listing = listing
-            self.window.offset = 0
+            resorted = self._listing is not None and self._listing[0] == listing[0]
+            self._listing = listing  # a new sort opens where the person is; a scope, on top
+            self.window.offset = self._page_holding(keep) if resorted else 0
         self._read()
         self._set_title(session, self._scope())
         self._fill(str(keep) if keep is not None else None)
+
+    def _page_holding(self, person_id: int | None) -> int:
+        """The offset of the page that holds this person in the list as sorted now (the first
+        page when they are not in it): a new sort keeps the cursor on the same person."""
+        from core.contacts_list import index_in_list
+
+        session = self.session
+        if person_id is None or session is None:
+            return 0
+        order = SORTS[self.sort_index % len(SORTS)]
+        order = "name" if order == "needs" else order
+        found = index_in_list(session.repo, self._scope(), session.interview_id, person_id, order)
+        return 0 if found is None else found - found % PAGE
 
     def _read(self) -> None:
         """Read the window's page of the scope as lines (what the columns show), sorted in the
