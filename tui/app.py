@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+import tui.partial_render  # noqa: F401  (installs what a partial update renders, #8)
 from tui.commands import AfterwordCommands
 from tui.learning import LEARNING_BINDINGS, LearningKeys
 from tui.saver import Saver

@@ -18,7 +18,7 @@ from textual.widgets import TextArea
 from core.demo import build_demo
 from core.repository import Repository
 from tests.tui.pilot_helpers import NOW, SIZE, MakeApp, type_text
-from tui.widgets import safe_text_area
+from tui import partial_render
 from tui.widgets.safe_text_area import SafeTextArea
 
 
@@ -94,7 +94,7 @@ async def test_every_partial_frame_is_the_one_textual_draws(
         compositor = app.screen._compositor
         ours = [_frame(compositor, regions, app.console) for regions in cases]
         shot = app.export_screenshot()
-        monkeypatch.setattr(Compositor, "_get_renders", safe_text_area._textual_get_renders)
+        monkeypatch.setattr(Compositor, "_get_renders", partial_render._textual_get_renders)
         theirs = [_frame(compositor, regions, app.console) for regions in cases]
         assert ours == theirs
         assert app.export_screenshot() == shot
@@ -134,3 +134,18 @@ async def test_a_key_does_not_restyle_the_editor_but_a_new_theme_does(
         assert editor._theme.base_style is not None
         assert editor._theme.base_style.bgcolor is not None
         assert editor._theme.base_style.bgcolor.name == "#ff0000"
+
+
+def test_the_app_installs_the_partial_render_for_every_screen() -> None:
+    """Importing the app installs it (contacts and the timeline have no editor module)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.app\n"
+        "from textual._compositor import Compositor\n"
+        "print(Compositor._get_renders.__name__, 'tui.widgets.safe_text_area' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    assert out.stdout.split() == ["renders_in_crop", "False"], out.stderr[-500:]
