@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from core.models import Interview, Person, Promise, RoleKind, Touch, TouchKind
+from core.plan_view import DueLine, due_items
+from core.repository import Repository
 from core.schedule import PlanContext, PlanInput
 
 NY = ZoneInfo("America/New_York")
@@ -65,3 +67,21 @@ PANEL = (
     person(3, "Lena Ortiz", RoleKind.RECRUITER),
     person(4, "Sam Reed", RoleKind.STAFF),
 )
+
+
+def expected_due_lines(repo: Repository, now: datetime, within: timedelta) -> list[DueLine]:
+    """The lines `afterword due` prints, made from due_items' full items (the reference the
+    light read is compared with)."""
+    return [
+        DueLine(
+            item.action.id or 0,
+            item.action.due,
+            item.label,
+            item.person,
+            item.company,
+            item.action.rule,
+            item.action.due < now,
+            bool(item.findings),
+        )
+        for item in due_items(repo, now, US, within)
+    ]

@@ -12,31 +12,18 @@ from pathlib import Path
 import pytest
 
 from core.contacts_list import contact_lines, line_of
-from core.models import Application, EmailSource, Person
+from core.models import Application
 from core.repository import Repository
 from core.repository.lists import CONTACT_COLUMNS
 from core.services_people import Scope, contacts_page
 from tests.core.conftest import NOW
+from tests.core.tied_people import add_tied_people
 
 
 def _same_names(repo: Repository) -> None:
-    """Thirty people of three names spelt in two cases, at two companies (one spelt two ways),
-    half with an address that guesses follow, so every page boundary cuts through a name."""
-    apps = [
-        repo.add_application(Application(company=company, created_at=NOW)).id or 0
-        for company in ("Acme", "ACME", "Globex")
-    ]
-    for n in range(30):
-        name = ["Ann Lee", "ann lee", "Bo Chan", "BO CHAN", "Cy Dee", "cy dee"][n % 6]
-        email = f"{name.replace(' ', '.')}@acme.com".lower() if n % 2 else ""
-        repo.add_person(
-            Person(
-                application_id=apps[n % 3],
-                name=name,
-                email=email,
-                email_source=EmailSource.CARD if email else EmailSource.UNKNOWN,
-            )
-        )
+    """Thirty people of three names spelt in two cases (tests.core.tied_people)."""
+    names = ["Ann Lee", "ann lee", "Bo Chan", "BO CHAN", "Cy Dee", "cy dee"]
+    add_tied_people(repo, names, 30)
 
 
 def _lines_of_contacts_page(repo: Repository, offset: int, limit: int) -> object:

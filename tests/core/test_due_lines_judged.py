@@ -6,17 +6,17 @@ rules' flags, D7's guard), judged once the values are cleaned; a clean file neve
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 import core.repository.lists as lists
-from core.plan_view import DueLine, due_items, due_lines
+from core.plan_view import due_lines
 from core.repository import Repository
 from core.services import Capture, capture_interview
 from core.services_plan import replan
-from tests.core.plan_helpers import US, ny
+from tests.core.plan_helpers import US, expected_due_lines, ny
 
 T = ny(2026, 11, 24, 15)
 FIRST_THANKS = "(SELECT min(id) FROM actions WHERE kind = 'thank_you')"
@@ -43,23 +43,6 @@ EDITS = {
 JUDGED_IN_SQL = {"clean", "a flag that keeps its words"}
 
 
-def _expected(repo: Repository, now: datetime, within: timedelta) -> list[DueLine]:
-    """The lines due_items' full items print."""
-    return [
-        DueLine(
-            item.action.id or 0,
-            item.action.due,
-            item.label,
-            item.person,
-            item.company,
-            item.action.rule,
-            item.action.due < now,
-            bool(item.findings),
-        )
-        for item in due_items(repo, now, US, within)
-    ]
-
-
 @pytest.mark.parametrize("edit", list(EDITS))
 def test_a1_a2_c2_d7_due_lines_judged_in_sql_or_once_cleaned(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: str
@@ -78,7 +61,7 @@ def test_a1_a2_c2_d7_due_lines_judged_in_sql_or_once_cleaned(
     monkeypatch.setattr(lists, "judged_line", lambda row: careful.append(row) or judged(row))
     for hours in (1, 49, 24 * 7):
         now = T + timedelta(hours=hours)
-        expected = _expected(repo, now, timedelta(days=9))
+        expected = expected_due_lines(repo, now, timedelta(days=9))
         assert expected, "nothing due: the comparison would be empty"
         assert due_lines(repo, now, US, timedelta(days=9)) == expected
     assert (not careful) == (edit in JUDGED_IN_SQL)

@@ -12,34 +12,18 @@ from pathlib import Path
 import pytest
 
 from core.contacts_list import contact_lines, line_of
-from core.models import Application, EmailSource, Person
+from core.models import Person
 from core.repository import Repository
 from core.repository.list_reads import KEPT, Kept
 from core.services_people import Scope, contacts_page
-from tests.core.conftest import NOW
+from tests.core.tied_people import add_tied_people
 
 NAMES = ["Ann Lee", "ann lee", "ANN LEE", "Bo Chan", "bo chan", "Cy Dee", "Émile Roy"]
 
 
 def _tied(repo: Repository, people: int = 42) -> None:
-    """People of seven names, most tied with others under NOCASE, at three companies (one spelt
-    two ways), every other one with an address the guesses of the others follow."""
-    apps = [
-        repo.add_application(Application(company=company, created_at=NOW)).id or 0
-        for company in ("Acme", "ACME", "Globex")
-    ]
-    for n in range(people):
-        name = NAMES[n % len(NAMES)]
-        email = f"{name.replace(' ', '.')}@acme.com".lower() if n % 2 else ""
-        repo.add_person(
-            Person(
-                application_id=apps[n % 3],
-                name=name,
-                email=email,
-                email_source=EmailSource.CARD if email else EmailSource.UNKNOWN,
-                spelling_confirmed=n % 4 == 0,
-            )
-        )
+    """People of seven names, most tied with others under NOCASE (tests.core.tied_people)."""
+    add_tied_people(repo, NAMES, people, some_confirmed=True)
 
 
 def _offset_read(path: Path, offset: int, limit: int) -> object:

@@ -14,14 +14,14 @@ from typing import Any
 import pytest
 
 import core.repository.lists as lists
-from core.plan_view import DueLine, due_items, due_lines
+from core.plan_view import due_lines
 from core.repository import Repository
 from core.repository.due_sql import DUE_TEXT
 from core.repository.list_reads import text_unsafe
 from core.repository.stored import _text_read, unsafe
 from core.services import Capture, capture_interview
 from core.services_plan import replan
-from tests.core.plan_helpers import US, ny
+from tests.core.plan_helpers import US, expected_due_lines, ny
 
 T = ny(2026, 11, 24, 15)
 CLEAN = (7, "thank_you", "D2", "2026-11-25T10:00:00-05:00", 0, "Acme", "Jane Doe", 1, None)
@@ -75,19 +75,7 @@ def test_a1_a2_c2_due_lines_of_a_file_written_by_other_means(tmp_path: Path, edi
     repo.conn.commit()
     now, within = T + timedelta(hours=49), timedelta(days=9)
     try:
-        expected: object = [
-            DueLine(
-                item.action.id or 0,
-                item.action.due,
-                item.label,
-                item.person,
-                item.company,
-                item.action.rule,
-                item.action.due < now,
-                bool(item.findings),
-            )
-            for item in due_items(repo, now, US, within)
-        ]
+        expected: object = expected_due_lines(repo, now, within)
     except (ValueError, KeyError) as exc:
         expected = type(exc)
     try:

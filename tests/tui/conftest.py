@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.clock import fixed_clock
+from core.demo import build_demo
 from core.repository import Repository
 from core.services import Capture, capture_interview
 from core.settings import Settings
@@ -90,3 +91,14 @@ def interview_id(db_path: Path) -> int:
 def debrief(make_app: MakeApp, interview_id: int) -> AfterwordApp:
     """The app on the debrief of `interview_id`."""
     return make_app()
+
+
+@pytest.fixture
+def demo(db_path: Path) -> int:
+    """The demo data; the app opens on Acme Robotics, its debrief complete (10/10, E1 shown)."""
+    repo = Repository.open(db_path)
+    build_demo(repo, NOW)
+    latest = repo.latest_interview_id()
+    repo.close()
+    assert latest is not None
+    return latest

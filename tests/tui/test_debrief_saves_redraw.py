@@ -4,16 +4,11 @@ left alone, so a save never re-renders the prompt list nor lays out the screen."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.widgets import OptionList
 
-from core.demo import build_demo
-from core.repository import Repository
 from tests.tui.learning_helpers import guidance
 from tests.tui.pilot_helpers import (
-    NOW,
     SIZE,
     MakeApp,
     RepoOn,
@@ -23,17 +18,6 @@ from tests.tui.pilot_helpers import (
 )
 from tui.widgets.debrief_body import DebriefBody
 from tui.widgets.guidance_line import GuidanceLine
-
-
-@pytest.fixture
-def demo(db_path: Path) -> int:
-    """The demo data; the app opens on Acme Robotics, its debrief complete (10/10, E1 shown)."""
-    repo = Repository.open(db_path)
-    build_demo(repo, NOW)
-    latest = repo.latest_interview()
-    repo.close()
-    assert latest is not None and latest.interview.id is not None
-    return latest.interview.id
 
 
 def count_calls(monkeypatch: pytest.MonkeyPatch, cls: type, name: str) -> list[object]:

@@ -15,22 +15,9 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import TextArea
 
-from core.demo import build_demo
-from core.repository import Repository
-from tests.tui.pilot_helpers import NOW, SIZE, MakeApp, type_text
+from tests.tui.pilot_helpers import SIZE, MakeApp, type_text
 from tui import partial_render
 from tui.widgets.safe_text_area import SafeTextArea
-
-
-@pytest.fixture
-def demo(db_path: Path) -> int:
-    """The demo data; the app opens on Acme Robotics."""
-    repo = Repository.open(db_path)
-    build_demo(repo, NOW)
-    latest = repo.latest_interview()
-    repo.close()
-    assert latest is not None and latest.interview.id is not None
-    return latest.interview.id
 
 
 async def test_a_key_renders_the_editor_and_its_scrollbar_only(

@@ -34,18 +34,27 @@ OFF_THE_FIRST_FRAME = [
     "core.models",
 ]
 
-_PROBE = """
+_HEADLESS = """
 import json, sys
 import textual.app as tapp
-import tui.app
-from tui.launch import main
 
-seen = {}
 run = tapp.App.run
 
 def headless(self, *args, **kwargs):
     kwargs["headless"] = True
     return run(self, *args, **kwargs)
+
+tapp.App.run = headless
+"""
+"""The start of every probe: the real entry point, run headless."""
+
+_PROBE = (
+    _HEADLESS
+    + """
+import tui.app
+from tui.launch import main
+
+seen = {}
 
 def on_ready(self, event=None):
     seen["ready"] = sorted(name for name in NAMES if name in sys.modules)
@@ -54,12 +63,12 @@ def on_ready(self, event=None):
 def no_load(self):  # the worker that opens the database: record, then stop here
     seen["load"] = sorted(name for name in NAMES if name in sys.modules)
 
-tapp.App.run = headless
 tapp.App._on_ready = on_ready
 tui.app.AfterwordApp._load = no_load
 main(["--db", sys.argv[1]])
 print(json.dumps(seen))
 """
+)
 
 
 def test_the_first_frame_imports_no_heavy_library(tmp_path: Path) -> None:
@@ -90,31 +99,26 @@ def _run_probe(probe: str, tmp_path: Path) -> dict[str, object]:
 # Not needed to show the user's data either: the debrief reads plain records (core.records).
 OFF_THE_DATA = [name for name in OFF_THE_FIRST_FRAME if name != "core.repository"]
 
-_DATA_PROBE = """
-import json, sys
-import textual.app as tapp
+_DATA_PROBE = (
+    _HEADLESS
+    + """
 from tui.launch import main
 from tui.widgets.debrief_body import DebriefBody
 from tui.widgets.welcome import Welcome
 
 seen = {}
-run = tapp.App.run
-
-def headless(self, *args, **kwargs):
-    kwargs["headless"] = True
-    return run(self, *args, **kwargs)
 
 def shown(self, event=None):  # the first frame that holds the data has been drawn
     seen["shown"] = type(self).__name__
     seen["loaded"] = sorted(name for name in NAMES if name in sys.modules)
     self.app.exit()
 
-tapp.App.run = headless
 DebriefBody.on_show = shown
 Welcome.on_show = shown
 main(["--db", sys.argv[1]])
 print(json.dumps(seen))
 """
+)
 
 
 @pytest.mark.parametrize("demo", [True, False], ids=["debrief", "welcome"])
@@ -234,20 +238,16 @@ async def test_a_pane_built_later_is_kept_out_of_full_collections(tmp_path: Path
         gc.unfreeze()
 
 
-_STYLE_PROBE = """
-import json, sys
-import textual.app as tapp
+_STYLE_PROBE = (
+    _HEADLESS
+    + """
 from textual.css.stylesheet import Stylesheet
 import tui.app
 from tui.launch import main
 from tui.widgets.welcome import Welcome
 
 seen = {"reparses": 0}
-run, reparse = tapp.App.run, Stylesheet.reparse
-
-def headless(self, *args, **kwargs):
-    kwargs["headless"] = True
-    return run(self, *args, **kwargs)
+reparse = Stylesheet.reparse
 
 def counted(self):
     seen["reparses"] += 1
@@ -260,13 +260,13 @@ def welcome_shown(self, *args):
     seen["editors"] = sorted(m for m in sys.modules if m.startswith("tui.widgets.") and "pane" in m)
     self.app.exit()
 
-tapp.App.run = headless
 tapp.App._on_ready = on_ready
 Stylesheet.reparse = counted
 Welcome.on_mount = welcome_shown  # Welcome defines none of its own
 main(["--db", sys.argv[1]])
 print(json.dumps(seen))
 """
+)
 
 
 def test_the_first_frame_parses_the_styles_once_and_the_welcome_needs_no_editor(
