@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,33 +32,45 @@ def _session(ctx: click.Context) -> tuple[Repository, datetime, PlanContext]:
     return repo, now, plan_ctx
 
 
+WHEN = "%a %d %b %H:%M"
+"""How a line shows its due moment, in the user's zone."""
+
+
 def _line(item: PlanItem, now: datetime, zone: Any) -> str:
     a = item.action
     late = a.is_open and a.due < now
-    return _text(a.id or 0, a.due, item.label, item.person, item.company, a.rule, late, zone) + (
+    when = a.due.astimezone(zone).strftime(WHEN)
+    return _text(a.id or 0, when, item.label, item.person, item.company, a.rule, late) + (
         "  !" if item.findings else ""
     )
 
 
-def _due_line(line: DueLine, zone: Any) -> str:
+class _When:
+    """A due moment as strftime(WHEN) shows it in `zone`, quicker (#8: strftime was ~2.5 us a
+    line, over half of printing `due`): the day's and month's names asked of strftime once
+    each (in the locale in force), the numbers formatted here as %d, %H and %M pad them."""
+
+    def __init__(self, zone: Any) -> None:
+        self.zone = zone
+        self.days = [date(2024, 1, day).strftime("%a") for day in range(1, 8)]  # from a Monday
+        self.months = [date(2024, month, 1).strftime("%b") for month in range(1, 13)]
+
+    def __call__(self, due: datetime) -> str:
+        d = due.astimezone(self.zone)
+        day, month = self.days[d.weekday()], self.months[d.month - 1]
+        return f"{day} {d.day:02d} {month} {d.hour:02d}:{d.minute:02d}"
+
+
+def _due_line(line: DueLine, zone: Any, when: _When | None = None) -> str:
     """One line of `afterword due`, as _line prints the same action."""
-    text = _text(
-        line.id, line.due, line.label, line.person, line.company, line.rule, line.overdue, zone
-    )
+    shown = when(line.due) if when else line.due.astimezone(zone).strftime(WHEN)
+    text = _text(line.id, shown, line.label, line.person, line.company, line.rule, line.overdue)
     return text + ("  !" if line.warned else "")
 
 
 def _text(
-    action_id: int,
-    due: datetime,
-    label: str,
-    person: str,
-    company: str,
-    rule: str,
-    late: bool,
-    zone: Any,
+    action_id: int, when: str, label: str, person: str, company: str, rule: str, late: bool
 ) -> str:
-    when = due.astimezone(zone).strftime("%a %d %b %H:%M")
     who = f": {person}" if person else ""
     overdue = "overdue" if late else ""
     return f"#{action_id:<4} {overdue:<7} {when}  {label}{who} ({company}) [{rule}]"
@@ -102,7 +114,8 @@ def due(ctx: click.Context, within: str, as_json: bool) -> None:
 
 def due_text(lines: list[DueLine], zone: Any) -> str:
     """What `afterword due` prints for these lines (the printing, timed apart from the read)."""
-    return "\n".join(_due_line(line, zone) for line in lines)
+    when = _When(zone)
+    return "\n".join(_due_line(line, zone, when) for line in lines)
 
 
 @click.command()
