@@ -7,16 +7,16 @@ a late thank-you (C2), a missing or guessed email (A1, A2), the rules' own flags
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
 
 from core.guard import check_action
 from core.models import Action, ActionKind, EmailSource, Interview, Touch
 from core.repository import Repository
-from core.repository.due_sql import WARN_IF_GUARD, WARN_IF_LATE, WARN_NONE, WARN_YES
+from core.repository.due_sql import WARN_IF_GUARD, WARN_IF_LATE, WARN_NONE, WARN_YES, window_over
 from core.repository.plan import PlanRow, PlanSpan
 from core.schedule import PlanContext
 
@@ -275,59 +275,22 @@ def due_lines(
     as the columns the lines show; findings (A1, A2, C2, the rules' flags, D7's guard) only
     as whether there are any, judged in SQL but C2's window and the guard's, read for a status
     check the user moved alone."""
-    guard = _Guard(repo, ctx)
-    over = _window_over(now)
+    guard, over = _Guard(repo, ctx), window_over(now)
 
     def warned(action_id: int, warning: int, end: str) -> bool:
-        """C2's window (a thank-you's end, as stored) or D7's guard (a status check moved)."""
+        """Warned, or C2's window over (its end as stored), or D7's guard (a check moved)."""
+        if warning == WARN_YES:
+            return True
         if warning == WARN_IF_LATE:
             return over(end)
         return warning == WARN_IF_GUARD and bool(guard.findings(repo.get_action(action_id)))
 
-    parse, new, labels, yes, none = (
-        datetime.fromisoformat,
-        tuple.__new__,
-        _LABELS,
-        WARN_YES,
-        WARN_NONE,
-    )
+    parse, new, no = datetime.fromisoformat, tuple.__new__, WARN_NONE
     rows = repo.due_lines(now, now + within)
     return [
         new(
             DueLine,
-            (
-                action_id,
-                parse(due),
-                labels[kind],
-                person,
-                company,
-                rule,
-                overdue == 1,
-                warning == yes or (warning != none and warned(action_id, warning, end)),
-            ),
+            (i, parse(due), _LABELS[k], who, firm, rule, late == 1, w != no and warned(i, w, end)),
         )
-        for action_id, kind, rule, due, overdue, company, person, warning, end in rows
+        for i, k, rule, due, late, firm, who, w, end in rows
     ]
-
-
-def _window_over(now: datetime) -> Callable[[str], bool]:
-    """C2: whether a window ending at `end` (ISO text as stored) is over at `now`, as
-    `now > datetime.fromisoformat(end)` answers, raising alike, but quicker (#8): an end two
-    or more days from now's UTC day is on that side of now whatever its offset (under 24 h),
-    told by its date; only ends nearer are compared with now (a comparison across offsets
-    costs ~1 us, as much as the rest of a line)."""
-    moment = now.astimezone(UTC)
-    before, after = moment.date() - timedelta(days=2), moment.date() + timedelta(days=2)
-    parse = datetime.fromisoformat
-
-    def over(end: str) -> bool:
-        ended = parse(end)
-        if ended.tzinfo is not None:  # naive: the comparison below raises, as it did
-            day = ended.date()
-            if day <= before:
-                return True
-            if day >= after:
-                return False
-        return moment > ended
-
-    return over
