@@ -20,12 +20,13 @@ import tui.partial_render  # noqa: F401  (installs what a partial update renders
 from tui.commands import AfterwordCommands
 from tui.learning import LEARNING_BINDINGS, LearningKeys
 from tui.saver import Saver
-from tui.screens.debrief import DebriefScreen
+from tui.screens.debrief import DataShown, DebriefScreen
 from tui.session import AppConfig, Session
 from tui.signals import install, read_what_was_typed, settle, terminal_gone
 from tui.stylesheet import ReusingStylesheet
 
 HOUSEKEEPING_DELAY = 1.0  # seconds after the data is shown; the user is reading, not typing
+HOUSEKEEPING_AT_THE_LATEST = 5.0  # seconds after the database opened, data drawn or not
 CHECK_AT_OPEN = 32 * 1024 * 1024  # bytes: reading every page of a bigger file takes over 0.1 s
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ class AfterwordApp(LearningKeys, App[None]):
         self._deferred: Callable[[], object] | None = None
         self._leaving: asyncio.Future[None] | None = None
         self._restore_signals: Callable[[], None] | None = None
+        self._housekeeping_due = False
         self.saver.on_error = self._save_failed
 
     def on_mount(self) -> None:
@@ -129,7 +131,15 @@ class AfterwordApp(LearningKeys, App[None]):
         if self._deferred is not None:
             self.call_after_refresh(self._deferred)
             self._deferred = None
-        if self._given_repository is None:  # the real start-up (tests pass their repository)
+        if self._given_repository is None:  # the data may be drawn on a screen not shown (the
+            # user went on to contacts first): then the housekeeping waits no longer than this
+            self.set_timer(HOUSEKEEPING_AT_THE_LATEST, lambda: self.post_message(DataShown()))
+
+    def on_data_shown(self, _message: DataShown) -> None:
+        """The user's data is on screen: the housekeeping follows a moment later (once, and
+        only in the real start-up: tests pass their repository)."""
+        if self._given_repository is None and not self._housekeeping_due:
+            self._housekeeping_due = True
             self.set_timer(HOUSEKEEPING_DELAY, self._start_housekeeping)
 
     def _start_housekeeping(self) -> None:

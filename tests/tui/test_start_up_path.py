@@ -103,18 +103,16 @@ _DATA_PROBE = (
     _HEADLESS
     + """
 from tui.launch import main
-from tui.widgets.debrief_body import DebriefBody
-from tui.widgets.welcome import Welcome
+from tui.screens.debrief import DebriefScreen
 
 seen = {}
 
-def shown(self, event=None):  # the first frame that holds the data has been drawn
-    seen["shown"] = type(self).__name__
+def drawn(self, widget):  # the first frame that holds the data has been drawn
+    seen["shown"] = type(widget).__name__
     seen["loaded"] = sorted(name for name in NAMES if name in sys.modules)
     self.app.exit()
 
-DebriefBody.on_show = shown
-Welcome.on_show = shown
+DebriefScreen.data_drawn = drawn
 main(["--db", sys.argv[1]])
 print(json.dumps(seen))
 """

@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Container
+from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.text import line
@@ -15,6 +17,11 @@ from tui.widgets.welcome import Welcome
 
 if TYPE_CHECKING:
     from tui.session import Session
+
+
+class DataShown(Message):
+    """The user's data (a debrief or the welcome panel) has been drawn: what the start-up put
+    off may run now (the app's housekeeping)."""
 
 
 class DebriefScreen(Screen[None]):
@@ -27,10 +34,31 @@ class DebriefScreen(Screen[None]):
         yield Container(id="debrief-body")
         yield KeyBar()
 
+    _drawing: Widget | None = None  # mounted, not yet drawn
+
     def on_mount(self) -> None:
         """Fill the body now if the database is open, or as soon as it is."""
         self.watch(self.app, "session", self._session_ready, init=True)
         self.set_interval(30, self._tick)
+        # Published after each frame of this screen is drawn (Textual's Show event was not
+        # sent, now and then, to a widget that came into the layout another way).
+        self.screen_layout_refresh_signal.subscribe(self, self._laid_out)
+
+    def _laid_out(self, _screen: Screen[None]) -> None:
+        drawn = self._drawing
+        if drawn is not None and drawn.is_attached and drawn.region.area:
+            self._drawing = None
+            self.data_drawn(drawn)
+
+    def data_drawn(self, drawn: Widget) -> None:
+        """The debrief or welcome panel just mounted is on screen: the debrief decides its
+        line of guidance (which reads the plan with its models: ~90 ms, kept off the frame
+        that shows the data, #8), and the app is told."""
+        from tui.widgets.debrief_body import DebriefBody
+
+        if isinstance(drawn, DebriefBody):
+            drawn.decide_guidance()
+        self.post_message(DataShown())
 
     def _session_ready(self, session: Session | None) -> None:
         if session is not None:
@@ -45,14 +73,16 @@ class DebriefScreen(Screen[None]):
         body.remove_children()
         if interview_id is None:
             self._set_topbar(None)
-            body.mount(Welcome())
+            self._drawing = Welcome()
+            body.mount(self._drawing)
             return
         from tui.widgets.debrief_body import DebriefBody  # every editor: not for the welcome
 
         session.interview_id = interview_id
         session.changed.add(interview_id)  # the plan is recomputed when the timeline shows
         self._set_topbar(session)
-        body.mount(DebriefBody(session, interview_id, prompt_id))
+        self._drawing = DebriefBody(session, interview_id, prompt_id)
+        body.mount(self._drawing)
 
     def _tick(self) -> None:
         session: Session | None = getattr(self.app, "session", None)

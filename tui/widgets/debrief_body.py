@@ -119,10 +119,9 @@ class DebriefBody(Vertical):
         prompts.highlighted = self._start_index
         prompts.focus()
 
-    def on_show(self) -> None:
-        """Decide the line of guidance once the debrief is on screen. Deciding reads the plan
-        with its models (~90 ms with pydantic's import): after mount, but before the first
-        frame, it held the user's data back by that much (#8)."""
+    def decide_guidance(self) -> None:
+        """Decide the line of guidance, once the debrief is on screen (DebriefScreen.data_drawn):
+        deciding before the first frame held the user's data back ~90 ms (#8)."""
         self.query_one(GuidanceLine).refresh_line()
 
     def on_unmount(self) -> None:
