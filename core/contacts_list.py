@@ -70,10 +70,7 @@ def contact_lines(
         total = repo.count_panel(interview_id)
         rows = repo.panel_lines(interview_id, offset=offset, limit=limit)
     else:
-        app_id = None
-        if scope is Scope.APPLICATION:
-            assert interview_id is not None
-            app_id = repo.get_interview(interview_id).application_id
+        app_id = _application_id(repo, scope, interview_id)
         total = repo.count_people(app_id)
         rows = repo.contact_lines(app_id, order=order, offset=offset, limit=limit)
     lines = _lines(rows)
@@ -95,11 +92,15 @@ def index_in_list(
     interview fit on one page: their index is not looked for (None)."""
     if scope is Scope.INTERVIEW:
         return None
-    app_id = None
-    if scope is Scope.APPLICATION:
-        assert interview_id is not None
-        app_id = repo.get_interview(interview_id).application_id
-    return repo.contact_index(person_id, app_id, order=order)
+    return repo.contact_index(person_id, _application_id(repo, scope, interview_id), order=order)
+
+
+def _application_id(repo: Repository, scope: Scope, interview_id: int | None) -> int | None:
+    """The process whose people the scope lists (None: everyone's)."""
+    if scope is not Scope.APPLICATION:
+        return None
+    assert interview_id is not None
+    return repo.get_interview(interview_id).application_id
 
 
 def _lines(rows: list[tuple[Any, ...]]) -> list[ContactLine]:
