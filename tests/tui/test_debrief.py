@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Checkbox, Input, SelectionList, TextArea
+from textual.widgets import Input, SelectionList, TextArea
 
 from tests.tui.pilot_helpers import (
     SIZE,
@@ -16,6 +16,7 @@ from tests.tui.pilot_helpers import (
 from tui.app import AfterwordApp
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.qa_pane import QAItem
+from tui.widgets.tick_row import TickBox
 
 
 async def test_b3_answer_is_in_the_database_within_the_save_delay(
@@ -78,7 +79,7 @@ async def test_b1_pairs_add_type_stumped_then_b5_and_delete(
         await pilot.press("tab")
         await type_text(pilot, "Token bucket.\nRedis.")
         await pilot.press("tab")
-        assert isinstance(debrief.focused, Checkbox)
+        assert isinstance(debrief.focused, TickBox)
         await pilot.press("space")  # stumped: saved at once
         [qa] = debrief.session.repo.qa_list(interview_id)
         assert (qa.question, qa.answer, qa.stumped) == (
@@ -117,7 +118,7 @@ async def test_b1_pairs_add_type_stumped_then_b5_and_delete(
         assert highlighted(debrief) == "B1"
         items = list(debrief.screen.query(QAItem))
         assert debrief.focused is items[0].query_one(Input)  # the cursor came along
-        assert [i.query_one(Checkbox).value for i in items] == [True, True]
+        assert [i.query_one(TickBox).value for i in items] == [True, True]
         items[1].query_one(Input).focus()
         await pilot.press("ctrl+r")
         assert isinstance(debrief.screen, ConfirmScreen)

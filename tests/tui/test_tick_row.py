@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from core.repository.base import WriteProblem
 from tests.tui.pilot_helpers import SIZE, RepoOn, screen_text
 from tui.app import AfterwordApp
-from tui.widgets.tick_row import TickRow
+from tui.widgets.tick_row import TickBox, TickRow
 
 
 def _row(app: AfterwordApp) -> TickRow:
@@ -88,3 +88,24 @@ async def test_the_cursor_shows_only_while_focused(debrief: AfterwordApp) -> Non
         focused = row.render()
         assert unfocused.plain == focused.plain  # the same words
         assert unfocused.spans != focused.spans  # one of them marked
+
+
+async def test_the_stumped_tick_of_a_pair_is_a_tick_box_digits_leave_alone(
+    debrief: AfterwordApp, interview_id: int, repo_on: RepoOn
+) -> None:
+    """B1's stumped box (a TickBox): enter and a click tick it, saved at once; a digit does
+    nothing there (on the checklist it ticks an item)."""
+    async with debrief.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # B1 has no pair: one is added, the cursor in its question
+        await pilot.press("Q", "tab", "tab")
+        box = debrief.focused
+        assert isinstance(box, TickBox) and not box.value
+        await pilot.press("1")
+        await pilot.pause()
+        [qa] = repo_on().qa_list(interview_id)
+        assert (qa.question, qa.stumped) == ("Q", False)
+        await pilot.press("enter")
+        assert box.value and repo_on().qa_list(interview_id)[0].stumped
+        assert await pilot.click(box, offset=(1, 0))
+        assert not box.value and not repo_on().qa_list(interview_id)[0].stumped
+        assert "Stumped me (goes to the practice list)" in screen_text(debrief)

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Checkbox, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from core.records import QARow
 from tui.saver import refusal_shown
@@ -19,6 +19,7 @@ from tui.widgets.line_input import LineInput
 from tui.widgets.list_items import append_item, focused_item, remove_after_confirm
 from tui.widgets.safe_text_area import SafeTextArea
 from tui.widgets.text_pane import PromptPane, prompt_header
+from tui.widgets.tick_row import TickBox
 
 if TYPE_CHECKING:
     from core.models import QA
@@ -41,12 +42,11 @@ class QAItem(Vertical):
             compact=True,
         )
         yield SafeTextArea(self.qa.answer, classes="qa-answer")
-        on = " -on" if self.qa.stumped else ""  # given now: added later, it restyled (#8)
-        yield Checkbox(
+        yield TickBox(
             "Stumped me (goes to the practice list)",
             self.qa.stumped,
-            classes=f"qa-stumped{on}",
-            compact=True,
+            "A question you could not answer well: practise it before the next round (B5, F1)",
+            classes="qa-stumped",
         )
 
     @on(Input.Changed, ".qa-question")
@@ -57,9 +57,10 @@ class QAItem(Vertical):
     def _answer(self, event: TextArea.Changed) -> None:
         self._save("answer", lambda: event.text_area.text)
 
-    @on(Checkbox.Changed, ".qa-stumped")
-    def _stumped(self, event: Checkbox.Changed) -> None:
-        self._save("stumped", lambda: event.checkbox.value)
+    @on(TickBox.Toggled, ".qa-stumped")
+    def _stumped(self, event: TickBox.Toggled) -> None:
+        event.stop()
+        self._save("stumped", lambda: event.ticked)
         self.session.saver.flush()
 
     def _save(self, field: str, reader: Callable[[], object]) -> None:

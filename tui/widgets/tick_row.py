@@ -40,6 +40,7 @@ class TickRow(Widget, can_focus=True):
     TickRow { height: 1; width: 1fr; }
     """
     GAP = 2
+    BY_NUMBER = True  # a digit ticks the item of that number
     cursor = reactive(0)
 
     @dataclass
@@ -55,8 +56,10 @@ class TickRow(Widget, can_focus=True):
             """The row the tick is in."""
             return self.row
 
-    def __init__(self, ticks: list[Tick], id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(
+        self, ticks: list[Tick], id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
         self.ticks = ticks
         self._spans: list[tuple[int, int]] = []
 
@@ -109,7 +112,7 @@ class TickRow(Widget, can_focus=True):
 
     def on_key(self, event: events.Key) -> None:
         """A digit ticks the item of that number at once (1 is the first)."""
-        if event.character and event.character.isdigit():
+        if self.BY_NUMBER and event.character and event.character.isdigit():
             index = int(event.character) - 1
             if 0 <= index < len(self.ticks):
                 event.stop()
@@ -134,3 +137,21 @@ class TickRow(Widget, can_focus=True):
     def on_blur(self) -> None:
         """Hide the cursor."""
         self.refresh()
+
+
+class TickBox(TickRow):
+    """One tick on its own, drawn as a checkbox by one light widget: space, enter or a click
+    ticks it; digits do nothing (a Textual Checkbox cost the debrief ~10 ms a pair to build)."""
+
+    BINDINGS = [Binding("space,enter", "toggle", "Tick", show=False)]
+    BY_NUMBER = False
+
+    def __init__(
+        self, label: str, ticked: bool = False, tooltip: str = "", *, classes: str | None = None
+    ) -> None:
+        super().__init__([Tick("box", label, tooltip, ticked)], classes=classes)
+
+    @property
+    def value(self) -> bool:
+        """Whether it is ticked."""
+        return self.ticks[0].ticked
