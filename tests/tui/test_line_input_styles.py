@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 from textual.app import App
 from textual.widget import Widget
+from textual.widgets import Input
 
 from tui.widgets.line_input import LineInput
 from tui.widgets.tick_row import TickBox
@@ -38,11 +39,30 @@ async def _restyles(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return counted
 
 
-async def test_only_the_compact_look_restyles_a_field(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A LineInput starts valid (it has no validators): mounting adds no -valid class, so a
-    plain one is never restyled, a compact one once (Textual's compact reactive). The stumped
-    tick (a TickBox, not a Checkbox) is never restyled."""
+async def test_no_field_is_restyled_after_it_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A LineInput starts valid (it has no validators) and, asked for it, compact: mounting
+    adds neither class, so no field is restyled (each was once, for its compact look). The
+    stumped tick (a TickBox, not a Checkbox) is never restyled."""
     counted = await _restyles(monkeypatch)
     assert counted["plain"] == 0
-    assert counted["compact"] == 1
+    assert counted["compact"] == 0
     assert counted["stumped"] == 0
+
+
+async def test_a_compact_line_input_looks_as_textuals_compact_input() -> None:
+    """The compact look given at creation is Textual's own (no border, one line high), and
+    it can still be turned off and on again."""
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        ours, textuals = LineInput("a", compact=True), Input("a", compact=True)
+        await app.mount(ours, textuals)
+        await pilot.pause()
+        assert ours.compact and ours.has_class("-textual-compact")
+        assert (ours.outer_size.height, ours.styles.border) == (1, textuals.styles.border)
+        assert ours.outer_size == textuals.outer_size
+        ours.compact = False
+        await pilot.pause()
+        assert not ours.has_class("-textual-compact") and ours.outer_size.height == 3
+        ours.compact = True
+        await pilot.pause()
+        assert ours.outer_size.height == 1

@@ -19,11 +19,14 @@ class LineInput(Input):
     def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
         self._opened_with = value or ""
         self._edited = False
-        # The class Input gives itself once mounted (no validators: valid), given now: added
-        # then, it restyled the field (#8). (Not -textual-compact: the reactive behind it
-        # removes it first, which would restyle twice.)
+        # The classes Input gives itself (no validators: valid; compact), given now: added by
+        # Textual after creation, each restyled the field once more before the first frame (#8).
+        compact = bool(kwargs.pop("compact", False))
         kwargs["classes"] = f"{kwargs.get('classes') or ''} -valid".strip()
         super().__init__(value, *args, **kwargs)
+        if compact:  # the value behind the class, set without the reactive's class toggling
+            self.add_class("-textual-compact", update=False)
+            self.set_reactive(Input.compact, True)
 
     def post_message(self, message: Message) -> bool:
         """Post, except the Changed that only reports the value the field opened with."""
