@@ -51,13 +51,13 @@ class DebriefScreen(Screen[None]):
             self.data_drawn(drawn)
 
     def data_drawn(self, drawn: Widget) -> None:
-        """The debrief or welcome panel just mounted is on screen: the debrief decides its
-        line of guidance (which reads the plan with its models: ~90 ms, kept off the frame
-        that shows the data, #8), and the app is told."""
+        """The debrief or welcome panel just mounted is on screen: the debrief builds what it
+        kept below the fold and decides its line of guidance (which reads the plan with its
+        models: ~90 ms, kept off the frame that shows the data, #8), and the app is told."""
         from tui.widgets.debrief_body import DebriefBody
 
         if isinstance(drawn, DebriefBody):
-            drawn.decide_guidance()
+            drawn.drawn()
         self.post_message(DataShown())
 
     def _session_ready(self, session: Session | None) -> None:

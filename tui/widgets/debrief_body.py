@@ -54,11 +54,19 @@ PANE_MODULES = {
 }
 
 
-def _pane(prompt: Prompt, session: Session, interview_id: int, answers: dict[str, str]) -> Widget:
+def _pane(
+    prompt: Prompt,
+    session: Session,
+    interview_id: int,
+    answers: dict[str, str],
+    first_frame: bool = False,
+) -> Widget:
     pane_id = f"pane-{prompt.id}"
     if prompt.kind in PANE_MODULES:
         module, name = PANE_MODULES[prompt.kind]
         pane_class = getattr(importlib.import_module(module), name)
+        if prompt.kind is PromptKind.QA_LIST:  # its pairs below the fold wait for the frame
+            return pane_class(prompt, session, interview_id, first_frame=first_frame, id=pane_id)
         return pane_class(prompt, session, interview_id, id=pane_id)
     from tui.widgets.text_pane import TextPane
 
@@ -103,7 +111,7 @@ class DebriefBody(Vertical):
             prompts.border_subtitle = f"{len(done)}/{len(PROMPTS)} answered"
             yield prompts
             with ContentSwitcher(id="editor", initial=f"pane-{start.id}"):
-                yield _pane(start, self.session, iid, answers)
+                yield _pane(start, self.session, iid, answers, first_frame=True)
         yield GuidanceLine(self.session, iid)  # D14, E1, E3
 
     def _answered(self, answers: dict[str, str]) -> set[str]:
@@ -119,9 +127,14 @@ class DebriefBody(Vertical):
         prompts.highlighted = self._start_index
         prompts.focus()
 
-    def decide_guidance(self) -> None:
-        """Decide the line of guidance, once the debrief is on screen (DebriefScreen.data_drawn):
-        deciding before the first frame held the user's data back ~90 ms (#8)."""
+    def drawn(self) -> None:
+        """Once the debrief is on screen (DebriefScreen.data_drawn): build what the start pane
+        kept below the fold, and decide the line of guidance (deciding before the first frame
+        held the user's data back ~90 ms, #8)."""
+        pane = self.query_one("#editor", ContentSwitcher).visible_content
+        complete = getattr(pane, "complete", None)
+        if complete is not None:
+            complete()
         self.query_one(GuidanceLine).refresh_line()
 
     def on_unmount(self) -> None:

@@ -33,7 +33,7 @@ class GuidanceLine(Static):
 
     def on_mount(self) -> None:
         """Decide again after each save (the debrief may be done); the first time is when the
-        debrief is on screen (DebriefBody.decide_guidance)."""
+        debrief is on screen (DebriefBody.drawn)."""
         self.session.saver.after_flush.append(self.refresh_line)
 
     def on_unmount(self) -> None:

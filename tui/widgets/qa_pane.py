@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static, TextArea
 
+from core.prompts import Prompt
 from core.records import QARow
 from tui.saver import refusal_shown
 from tui.session import Session
@@ -23,6 +24,12 @@ from tui.widgets.tick_row import TickBox
 
 if TYPE_CHECKING:
     from core.models import QA
+
+
+# Rows of the debrief around the pairs (top bar, checklist, borders, B1's header and keys,
+# guidance, key bar; counted low, so no pair that shows is left out), and the rows of a pair.
+CHROME_ROWS = 15
+PAIR_ROWS = 7
 
 
 class QAItem(Vertical):
@@ -78,11 +85,28 @@ class QAPane(PromptPane):
         Binding("ctrl+r", "remove", "Remove question"),
     ]
 
+    def __init__(
+        self,
+        prompt: Prompt,
+        session: Session,
+        interview_id: int,
+        *,
+        first_frame: bool = False,
+        **kwargs: str,
+    ) -> None:
+        super().__init__(prompt, session, interview_id, **kwargs)
+        self._first_frame = first_frame
+        self._below: list[QARow] = []  # pairs kept off the first frame, built once it is drawn
+
     def compose(self) -> ComposeResult:
-        """Header, the pairs, and how to add one."""
+        """Header, the pairs (in the debrief's first frame, those that can show), and how to
+        add one."""
         yield from prompt_header(self.prompt)
+        rows = self.session.repo.qa_rows(self.interview_id)
+        shown = rows[: pairs_that_fit(self.app.size.height)] if self._first_frame else rows
+        self._below = rows[len(shown) :]
         with VerticalScroll(classes="qa-items"):
-            for qa in self.session.repo.qa_rows(self.interview_id):
+            for qa in shown:
                 yield QAItem(qa, self.session)
         yield Static(
             plain(
@@ -93,8 +117,16 @@ class QAPane(PromptPane):
             markup=False,
         )
 
+    def complete(self) -> None:
+        """Build the pairs kept off the first frame (below the fold), after the others."""
+        if self._below:
+            below, self._below = self._below, []
+            scroll = self.query_one(".qa-items", VerticalScroll)
+            scroll.mount_all(QAItem(qa, self.session) for qa in below)
+
     def focus_editor(self) -> None:
         """Focus the first question, or add one when there are none."""
+        self.complete()
         items = [item for item in self.query(QAItem) if item.display]  # not those reload drops
         if items:
             items[0].query_one(LineInput).focus()
@@ -103,6 +135,7 @@ class QAPane(PromptPane):
 
     def reload(self) -> None:
         """Rebuild the pairs from the database (after B5 changed a stumped flag)."""
+        self._below = []
         scroll = self.query_one(".qa-items", VerticalScroll)
         scroll.remove_children()
         scroll.mount_all(
@@ -113,6 +146,7 @@ class QAPane(PromptPane):
         """Add an empty pair at the end and put the cursor in its question."""
         from core.models import QA
 
+        self.complete()  # the new pair goes after every other
         with refusal_shown(self.app):
             qa = self.session.repo.add_qa(QA(interview_id=self.interview_id))
             item = QAItem(_row(qa), self.session)
@@ -132,6 +166,11 @@ class QAPane(PromptPane):
                 self.session.saver,
                 lambda: repo.delete_qa(qa_id),
             )
+
+
+def pairs_that_fit(height: int) -> int:
+    """How many pairs the debrief can show at once in a terminal this high (at least one)."""
+    return max(1, -(-(height - CHROME_ROWS) // PAIR_ROWS))
 
 
 def _row(qa: QA) -> QARow:
