@@ -3,6 +3,7 @@ repository: one line at a time, after the debrief, dismissed for good with ctrl+
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,35 @@ async def test_d14_on_an_old_interview_still_waiting(make_app: MakeApp, three: T
         await pilot.pause()
         assert body(app).interview_id == three.globex
         assert guidance(app) == "D14"
+
+
+async def test_the_first_line_is_decided_after_an_import_off_the_ui_thread(
+    make_app: MakeApp, demo: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At start-up what decides the line is not imported yet (pydantic, the models: ~90 ms):
+    it is imported in a thread once the debrief is drawn, then the line is decided (E1 on
+    the demo's complete debrief); the UI thread never waited on that import."""
+    import threading
+
+    from tui.widgets import debrief_body
+    from tui.widgets.guidance_line import GUIDANCE_MODULE
+
+    monkeypatch.delitem(sys.modules, GUIDANCE_MODULE)
+    threads: list[str] = []
+    real_import = debrief_body.importlib.import_module
+
+    def importing(name: str) -> object:
+        if name == GUIDANCE_MODULE:
+            threads.append(threading.current_thread().name)
+        return real_import(name)
+
+    monkeypatch.setattr(debrief_body.importlib, "import_module", importing)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert guidance(app) == "E1"
+        assert "no need to replay the interview in your head" in screen_text(app)
+    assert GUIDANCE_MODULE in sys.modules
+    assert len(threads) == 1 and threads[0] != threading.main_thread().name

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, OptionList
 from textual.widgets.option_list import Option
@@ -19,7 +21,7 @@ from core.prompts import PROMPTS, PROMPTS_BY_ID, Prompt, PromptKind
 from tui.session import Session
 from tui.text import line
 from tui.widgets.checklist_bar import ChecklistBar
-from tui.widgets.guidance_line import DISMISS_KEY, GuidanceLine
+from tui.widgets.guidance_line import DISMISS_KEY, GUIDANCE_MODULE, GuidanceLine
 
 
 def topbar_text(session: Session, interview_id: int) -> Content:
@@ -127,6 +129,9 @@ class DebriefBody(Vertical):
         prompts.highlighted = self._start_index
         prompts.focus()
 
+    class GuidanceReady(Message):
+        """What decides the line of guidance is imported: decide it."""
+
     def drawn(self) -> None:
         """Once the debrief is on screen (DebriefScreen.data_drawn): build what the start pane
         kept below the fold, and decide the line of guidance (deciding before the first frame
@@ -135,6 +140,17 @@ class DebriefBody(Vertical):
         complete = getattr(pane, "complete", None)
         if complete is not None:
             complete()
+        if GUIDANCE_MODULE in sys.modules:
+            self.query_one(GuidanceLine).refresh_line()
+        else:  # its first import (pydantic, the models: ~90 ms) would hold the first keys up
+            self.run_worker(self._import_guidance, thread=True, exit_on_error=False)
+
+    def _import_guidance(self) -> None:
+        importlib.import_module(GUIDANCE_MODULE)
+        self.post_message(self.GuidanceReady())
+
+    def on_debrief_body_guidance_ready(self, _message: GuidanceReady) -> None:
+        """Decide the line of guidance (the modules it needs were imported off the UI thread)."""
         self.query_one(GuidanceLine).refresh_line()
 
     def on_unmount(self) -> None:

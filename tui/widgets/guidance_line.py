@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from tui.session import Session
 
 DISMISS_KEY = "ctrl+g"
+GUIDANCE_MODULE = "core.services_learning"  # what decides the line (imported by refresh_line)
 
 
 class GuidanceLine(Static):
