@@ -136,3 +136,34 @@ def test_the_app_installs_the_partial_render_for_every_screen() -> None:
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
     assert out.stdout.split() == ["renders_in_crop", "False"], out.stderr[-500:]
+
+
+async def test_a_full_frame_skips_what_the_widgets_in_front_fill(
+    make_app: MakeApp, demo: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frame that shows the debrief rendered every container behind its children (the
+    screen, the body, the panes); now only the lines of each that can show, and the frame
+    and screenshot are Textual's own."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        compositor = app.screen._compositor
+        rendered: Counter[str] = Counter()
+        render_lines = Widget.render_lines
+
+        def spy(self: Widget, crop: Region) -> object:
+            rendered[type(self).__name__] += crop.height
+            return render_lines(self, crop)
+
+        monkeypatch.setattr(Widget, "render_lines", spy)
+        ours = compositor.render_strips()
+        monkeypatch.setattr(Compositor, "_get_renders", partial_render._textual_get_renders)
+        counted_ours = dict(rendered)
+        rendered.clear()
+        theirs = compositor.render_strips()
+        assert [s.text for s in ours] == [s.text for s in theirs]
+        assert ours == theirs
+        for hidden in ("DebriefScreen", "Container", "DebriefBody"):  # filled by their children
+            assert hidden not in counted_ours and rendered[hidden] > 30
+        assert counted_ours["QAPane"] < rendered["QAPane"] // 10  # its header's blank line
+        assert sum(counted_ours.values()) < 0.6 * sum(rendered.values())
