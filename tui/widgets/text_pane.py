@@ -9,14 +9,14 @@ from textual.widgets import Static, TextArea
 
 from core.prompts import Prompt
 from tui.session import Session
-from tui.text import plain
+from tui.text import line
 from tui.widgets.safe_text_area import SafeTextArea
 
 
 def prompt_header(prompt: Prompt) -> ComposeResult:
-    """The prompt's question and hint, as the top of every pane."""
-    yield Static(plain(f"{prompt.id}  {prompt.text}", "bold"), classes="prompt-text", markup=False)
-    yield Static(plain(prompt.hint), classes="prompt-hint", markup=False)
+    """The prompt's question and hint, as the top of every pane (one widget: #8)."""
+    head = line((f"{prompt.id}  {prompt.text}", "bold $foreground"), "\n", prompt.hint)
+    yield Static(head, classes="prompt-head", markup=False)
 
 
 class PromptPane(Vertical):
