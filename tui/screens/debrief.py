@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -31,9 +30,9 @@ class DebriefScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The frame is painted at once; the body arrives when the database is open."""
         yield Static(line(("Afterword", "bold")), id="topbar", markup=False)
-        yield Container(id="debrief-body")
         yield KeyBar()
 
+    _shown: Widget | None = None  # the debrief or the welcome panel, between the bars
     _drawing: Widget | None = None  # mounted, not yet drawn
 
     def on_mount(self) -> None:
@@ -69,20 +68,24 @@ class DebriefScreen(Screen[None]):
         session: Session | None = getattr(self.app, "session", None)
         if session is None:
             return
-        body = self.query_one("#debrief-body", Container)
-        body.remove_children()
         if interview_id is None:
             self._set_topbar(None)
-            self._drawing = Welcome()
-            body.mount(self._drawing)
+            self._show(Welcome())
             return
         from tui.widgets.debrief_body import DebriefBody  # every editor: not for the welcome
 
         session.interview_id = interview_id
         session.changed.add(interview_id)  # the plan is recomputed when the timeline shows
         self._set_topbar(session)
-        self._drawing = DebriefBody(session, interview_id, prompt_id)
-        body.mount(self._drawing)
+        self._show(DebriefBody(session, interview_id, prompt_id))
+
+    def _show(self, body: Widget) -> None:
+        """Put `body` between the bars in place of the one there (no container around it: one
+        widget less to build and draw before the data shows, #8)."""
+        if self._shown is not None:
+            self._shown.remove()
+        self._shown = self._drawing = body
+        self.mount(body, before=self.query_one(KeyBar))
 
     def _tick(self) -> None:
         session: Session | None = getattr(self.app, "session", None)
