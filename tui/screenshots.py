@@ -107,6 +107,8 @@ async def shoot(name: str, demo: bool, steps: Steps, out: Path, work: Path) -> P
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await steps(pilot)
+        await app.workers.wait_for_complete()  # what runs after the first frame (guidance)
+        await pilot.pause()
         path = Path(app.save_screenshot(f"{name}.svg", str(out)))
     return path
 
