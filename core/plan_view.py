@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -225,7 +225,7 @@ def timeline_pages(
         default = max(0, total - limit) if group is Group.DONE else 0
         wanted = (offsets or {}).get(group, default)
         offset = max(0, min(wanted, max(0, total - 1)))
-        span = replace(spans[group], total=total)
+        span = spans[group]._replace(total=total)
         rows = repo.plan_slice(span, offset, limit)
         pages.append(GroupPage(group, total, offset, _items(rows, now, ctx, guard)))
     return pages

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.repository.base import StoreBase
 
@@ -35,8 +35,7 @@ class JsonKind(Enum):
     LIST = "list"  # comma-joined text stored, a list of its non-empty items in JSON
 
 
-@dataclass(frozen=True)
-class JsonColumn:
+class JsonColumn(NamedTuple):  # a frozen dataclass cost ~0.9 ms at start-up
     """One column of a record, in the record's order."""
 
     name: str

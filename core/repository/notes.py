@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.kinds import NoteKind
 from core.repository.base import StoreBase
@@ -25,8 +24,7 @@ _NOTE_COLUMNS = (  # the model's fields but id (tests/core/test_column_lists.py)
 )
 
 
-@dataclass(frozen=True)
-class SiblingNote:
+class SiblingNote(NamedTuple):  # a frozen dataclass cost ~0.9 ms at start-up
     """Another person's note in the same application, with that person's name (C1)."""
 
     note: Note

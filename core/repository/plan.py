@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.kinds import ActionState, ApplicationStatus
 from core.repository.stored import action_from_row
@@ -38,8 +37,7 @@ _OPEN = f"state IN {_OPEN_STATES}"
 PLAN_LIMIT = 20_000
 
 
-@dataclass(frozen=True)
-class PlanRow:
+class PlanRow(NamedTuple):  # a frozen dataclass cost ~0.9 ms at start-up
     """An action with what a list shows beside it: company, role, the person's name and email."""
 
     action: Action
@@ -228,8 +226,7 @@ class PlanStore(TouchStore):
         return int(rows[0]["n"])
 
 
-@dataclass(frozen=True)
-class PlanSpan:
+class PlanSpan(NamedTuple):  # a frozen dataclass cost ~0.9 ms at start-up
     """Part of the plan a list shows: open actions due in [start, end) or the closed ones
     (done, skipped), of everything or one interview; `total` is how many it holds."""
 

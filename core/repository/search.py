@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.repository.base import StoreBase
 
@@ -26,8 +25,7 @@ ORDER BY score LIMIT :limit
 """
 
 
-@dataclass(frozen=True)
-class SearchRow:
+class SearchRow(NamedTuple):  # a frozen dataclass cost ~0.9 ms at start-up
     """One ranked hit as stored: where it is, and its texts with the matches marked."""
 
     kind: str
