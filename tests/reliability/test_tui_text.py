@@ -173,9 +173,7 @@ async def test_a_1_mb_paste_is_saved_exactly_and_the_app_answers_within_1_s(
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
         await pilot.press("home", "down", "down", "enter")  # B3
         area = app.screen.query_one("#answer-B3", TextArea)
-        # What the debrief starts once drawn (the line of guidance's import, in a thread)
-        # is not the paste's cost: process time counts every thread's.
-        await app.workers.wait_for_complete()
+        await app.workers.wait_for_complete()  # the guidance's import (a thread): not the paste's
         # As the real start-up does (tui.app), keep what exists by now out of the collector:
         # here that is also the whole test session's heap, whose full passes are no cost of
         # the app's (they made this figure swing from 0.5 to 1.1 s within one run).
