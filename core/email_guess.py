@@ -7,13 +7,13 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq"}
 _PREFIXES = {"dr", "mr", "mrs", "ms", "miss", "prof", "sir"}
 
 
-@dataclass(frozen=True)
-class NameParts:
+class NameParts(NamedTuple):
     """A person's name folded to what email addresses use: lowercase ASCII letters and digits."""
 
     first: str
@@ -86,6 +86,15 @@ PATTERNS: dict[str, Builder] = {
 _NEEDS_LAST = {key for key in PATTERNS if "l" in key.replace("first", "")}
 _ORDER = {key: n for n, key in enumerate(PATTERNS)}
 _WITHOUT_LAST = tuple(key for key in PATTERNS if key not in _NEEDS_LAST)
+_SEPARATORS = "._-"
+_BY_SEPARATOR = {  # the patterns joined by each separator ('' for none), in PATTERNS' order
+    joint: tuple(
+        key
+        for key in PATTERNS
+        if (joint in key if joint else not any(mark in key for mark in _SEPARATORS))
+    )
+    for joint in ("", *_SEPARATORS)
+}
 
 
 @dataclass(frozen=True)
@@ -121,36 +130,15 @@ def _matching(name: str, local: str) -> list[str]:
     parts = _first_last(name)
     if parts is None or not local:
         return []
-    first, last = parts
-    if not last:
-        return [key for key in _WITHOUT_LAST if PATTERNS[key](NameParts(first, "")) == local]
-    f, la = first[:1], last[:1]
-    if "." in local:
-        if "_" in local or "-" in local:
-            return []
-        built: tuple[tuple[str, str], ...] = (
-            ("first.last", f"{first}.{last}"),
-            ("f.last", f"{f}.{last}"),
-            ("first.l", f"{first}.{la}"),
-            ("last.first", f"{last}.{first}"),
-        )
-    elif "_" in local:
-        if "-" in local:
-            return []
-        built = (("first_last", f"{first}_{last}"), ("last_first", f"{last}_{first}"))
-    elif "-" in local:
-        built = (("first-last", f"{first}-{last}"),)
-    else:
-        built = (
-            ("flast", f + last),
-            ("first", first),
-            ("firstlast", first + last),
-            ("firstl", first + la),
-            ("lastf", last + f),
-            ("last", last),
-            ("lastfirst", last + first),
-        )
-    return [key for key, made in built if made == local]
+    names = NameParts(*parts)
+    keys = _BY_SEPARATOR.get(_separator(local), ()) if names.last else _WITHOUT_LAST
+    return [key for key in keys if PATTERNS[key](names) == local]
+
+
+def _separator(local: str) -> str | None:
+    """The one separator a local part holds ('' for none), None if it holds two kinds."""
+    held = [separator for separator in _SEPARATORS if separator in local]
+    return held[0] if len(held) == 1 else (None if held else "")
 
 
 @dataclass(frozen=True)
