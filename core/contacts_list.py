@@ -9,14 +9,9 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from core.contact_fields import field_messages, phone_display
-from core.coverage import (
-    THANK_TOO,
-    Flag,
-    email_valid,
-    panel_flags_of_kinds,
-    person_flags,
-)
+from core.coverage import Flag, email_valid, panel_flags_of_kinds, person_flags
 from core.email_guess import guess_email
+from core.kinds import THANK_TOO
 from core.models import ContactMode, EmailSource, RoleKind
 from core.repository import Repository
 from core.repository.people import CONTACTS_PAGE

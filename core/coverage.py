@@ -8,18 +8,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from core.contact_fields import check_email_value
-from core.kinds import ContactMode, EmailSource, RoleKind
+from core.kinds import MATTERS, THANK_TOO, ContactMode, EmailSource, RoleKind
 
 # Person is named in annotations only: the contacts lists import this module, and the
 # first screen imports no pydantic (#8: ~85 ms before the user's data showed).
 if TYPE_CHECKING:
     from core.models import Person
-
-MATTERS = frozenset({RoleKind.INTERVIEWER, RoleKind.FUTURE_MANAGER})
-"""C9: the people a thank-you must reach: interviewers and the future manager."""
-
-THANK_TOO = frozenset({RoleKind.STAFF, RoleKind.OTHER})
-"""C8: staff who helped and others met, thanked as well."""
 
 
 class Flag(NamedTuple):  # a frozen dataclass cost ~0.9 ms at start-up

@@ -45,6 +45,14 @@ class RoleKind(StrEnum):
     OTHER = "other"
 
 
+MATTERS = frozenset({RoleKind.INTERVIEWER, RoleKind.FUTURE_MANAGER})
+"""C9: the people a thank-you must reach: interviewers and the future manager."""
+
+THANK_TOO = frozenset({RoleKind.STAFF, RoleKind.OTHER})
+"""C8: staff who helped and others met, thanked as well (here, beside RoleKind: the contacts
+SQL reads it without importing the checks of core.coverage at start-up, #8)."""
+
+
 class ContactMode(StrEnum):
     """A5: the way a person prefers to be contacted."""
 

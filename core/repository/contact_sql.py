@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from core.coverage import THANK_TOO
-from core.kinds import ActionKind, TouchKind
+from core.kinds import THANK_TOO, ActionKind, TouchKind
 from core.repository.base import _safe
 from core.repository.plan import _OPEN
 from core.repository.stored import unsafe
