@@ -9,18 +9,15 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from core.contact_fields import field_messages, phone_display
-from core.coverage import Flag, email_valid, panel_flags_of_kinds, person_flags
+from core.coverage import Flag, email_valid, needs_count, panel_flags_of_kinds, person_flags
 from core.email_guess import guess_email
-from core.kinds import THANK_TOO
-from core.models import ContactMode, EmailSource, RoleKind
+from core.models import EmailSource, RoleKind
 from core.repository import Repository
 from core.repository.people import CONTACTS_PAGE
 from core.services_people import ContactRow, Scope
 
 _ROLES = {kind.value: kind for kind in RoleKind}
 _SOURCES = {source.value: source for source in EmailSource}
-_GUESSED, _UNKNOWN = EmailSource.GUESSED.value, ContactMode.UNKNOWN.value
-_THANK_TOO = frozenset(kind.value for kind in THANK_TOO)
 
 
 class ContactLine(NamedTuple):
@@ -108,11 +105,9 @@ def _application_id(repo: Repository, scope: Scope, interview_id: int | None) ->
 
 def _lines(rows: list[tuple[Any, ...]]) -> list[ContactLine]:
     """Lines from CONTACT_COLUMNS rows, guesses made from each company's known addresses (the
-    company's people who have one: never this person, who has none); each line's count of
-    flags is needs_count's, worked out inline (#8: no call with eight keywords a line)."""
+    company's people who have one: never this person, who has none)."""
     lines = []
-    new, roles, sources, guessed, unknown = tuple.__new__, _ROLES, _SOURCES, _GUESSED, _UNKNOWN
-    valid, thank_too = email_valid, _THANK_TOO
+    new, roles, sources = tuple.__new__, _ROLES, _SOURCES
     for (
         pid,
         name,
@@ -128,16 +123,17 @@ def _lines(rows: list[tuple[Any, ...]]) -> list[ContactLine]:
         app,
         known,
     ) in rows:
-        if email:  # A1, A2: no address, a guessed one or one not valid
-            guess, needs = "", int(source == guessed or not valid(email))
-        else:
-            guess, needs = _guess(name, known), 1
-        needs += (  # C3, A1 (spelling), A5, C8
-            (mail is not None and not mail.strip())
-            + (not spelled)
-            + (not best.strip() or mode == unknown)
-            + (role in thank_too and not thanked)
+        needs = needs_count(
+            email=email,
+            email_source=source,
+            spelling_confirmed=spelled,
+            best_time=best,
+            preferred_mode=mode,
+            role_kind=role,
+            thanked=bool(thanked),
+            mailing_address=mail,
         )
+        guess = "" if email else _guess(name, known)
         line = (
             pid,
             name,
