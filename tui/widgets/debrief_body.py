@@ -67,12 +67,11 @@ def _pane(
     if prompt.kind in PANE_MODULES:
         module, name = PANE_MODULES[prompt.kind]
         pane_class = getattr(importlib.import_module(module), name)
-        if prompt.kind is PromptKind.QA_LIST:  # its pairs below the fold wait for the frame
-            return pane_class(prompt, session, interview_id, first_frame=first_frame, id=pane_id)
-        return pane_class(prompt, session, interview_id, id=pane_id)
+        return pane_class(prompt, session, interview_id, first_frame=first_frame, id=pane_id)
     from tui.widgets.text_pane import TextPane
 
-    return TextPane(prompt, session, interview_id, answers.get(prompt.id, ""), id=pane_id)
+    text = answers.get(prompt.id, "")
+    return TextPane(prompt, session, interview_id, text, first_frame=first_frame, id=pane_id)
 
 
 class DebriefBody(Vertical):

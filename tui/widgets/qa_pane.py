@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static, TextArea
 
-from core.prompts import Prompt
 from core.records import QARow
 from tui.saver import refusal_shown
 from tui.session import Session
@@ -85,26 +84,15 @@ class QAPane(PromptPane):
         Binding("ctrl+r", "remove", "Remove question"),
     ]
 
-    def __init__(
-        self,
-        prompt: Prompt,
-        session: Session,
-        interview_id: int,
-        *,
-        first_frame: bool = False,
-        **kwargs: str,
-    ) -> None:
-        super().__init__(prompt, session, interview_id, **kwargs)
-        self._first_frame = first_frame
-        self._below: list[QARow] = []  # pairs kept off the first frame, built once it is drawn
+    _below: tuple[QARow, ...] = ()  # pairs kept off the first frame, built once it is drawn
 
     def compose(self) -> ComposeResult:
         """Header, the pairs (in the debrief's first frame, those that can show), and how to
         add one."""
         yield from prompt_header(self.prompt)
         rows = self.session.repo.qa_rows(self.interview_id)
-        shown = rows[: pairs_that_fit(self.app.size.height)] if self._first_frame else rows
-        self._below = rows[len(shown) :]
+        shown = rows[: pairs_that_fit(self.app.size.height)] if self.first_frame else rows
+        self._below = tuple(rows[len(shown) :])
         with VerticalScroll(classes="qa-items"):
             for qa in shown:
                 yield QAItem(qa, self.session)
@@ -120,7 +108,7 @@ class QAPane(PromptPane):
     def complete(self) -> None:
         """Build the pairs kept off the first frame (below the fold), after the others."""
         if self._below:
-            below, self._below = self._below, []
+            below, self._below = self._below, ()
             scroll = self.query_one(".qa-items", VerticalScroll)
             scroll.mount_all(QAItem(qa, self.session) for qa in below)
 
@@ -135,7 +123,7 @@ class QAPane(PromptPane):
 
     def reload(self) -> None:
         """Rebuild the pairs from the database (after B5 changed a stumped flag)."""
-        self._below = []
+        self._below = ()
         scroll = self.query_one(".qa-items", VerticalScroll)
         scroll.remove_children()
         scroll.mount_all(

@@ -22,20 +22,36 @@ def prompt_header(prompt: Prompt) -> ComposeResult:
 class PromptPane(Vertical):
     """The editor of one debrief prompt for one interview (each kind of prompt subclasses it)."""
 
-    def __init__(self, prompt: Prompt, session: Session, interview_id: int, **kwargs: str) -> None:
+    def __init__(
+        self,
+        prompt: Prompt,
+        session: Session,
+        interview_id: int,
+        *,
+        first_frame: bool = False,
+        **kwargs: str,
+    ) -> None:
         super().__init__(**kwargs)
         self.prompt = prompt
         self.session = session
         self.interview_id = interview_id
+        self.first_frame = first_frame  # built for the debrief's first frame (#8)
 
 
 class TextPane(PromptPane):
     """One free-text prompt, its answer saved as it is typed."""
 
     def __init__(
-        self, prompt: Prompt, session: Session, interview_id: int, text: str, **kwargs: str
+        self,
+        prompt: Prompt,
+        session: Session,
+        interview_id: int,
+        text: str,
+        *,
+        first_frame: bool = False,
+        **kwargs: str,
     ) -> None:
-        super().__init__(prompt, session, interview_id, **kwargs)
+        super().__init__(prompt, session, interview_id, first_frame=first_frame, **kwargs)
         self._text = text
 
     def compose(self) -> ComposeResult:
