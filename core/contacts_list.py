@@ -5,11 +5,11 @@ details are shown."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from core.contact_fields import field_messages, phone_display
 from core.coverage import Flag, email_valid, needs_count, panel_flags_of_kinds, person_flags
+from core.email_facts import address_valid, guess_with
 from core.email_guess import guess_email
 from core.models import EmailSource, RoleKind
 from core.repository import Repository
@@ -104,8 +104,9 @@ def _application_id(repo: Repository, scope: Scope, interview_id: int | None) ->
 
 
 def _lines(rows: list[tuple[Any, ...]]) -> list[ContactLine]:
-    """Lines from CONTACT_COLUMNS rows, guesses made from each company's known addresses (the
-    company's people who have one: never this person, who has none)."""
+    """Lines from CONTACT_COLUMNS rows: A1 answered by each address's stored facts, guesses
+    made with the pattern of each company's known addresses (the company's people who have
+    one: never this person, who has none)."""
     lines = []
     new, roles, sources = tuple.__new__, _ROLES, _SOURCES
     for (
@@ -121,10 +122,11 @@ def _lines(rows: list[tuple[Any, ...]]) -> list[ContactLine]:
         mail,
         thanked,
         app,
+        facts,
         known,
     ) in rows:
         needs = needs_count(
-            email=email,
+            email_ok=bool(email) and address_valid(email, facts),
             email_source=source,
             spelling_confirmed=spelled,
             best_time=best,
@@ -133,7 +135,7 @@ def _lines(rows: list[tuple[Any, ...]]) -> list[ContactLine]:
             thanked=bool(thanked),
             mailing_address=mail,
         )
-        guess = "" if email else _guess(name, known)
+        guess = "" if email else guess_with(name, known)
         line = (
             pid,
             name,
@@ -148,21 +150,6 @@ def _lines(rows: list[tuple[Any, ...]]) -> list[ContactLine]:
         )
         lines.append(new(ContactLine, line))
     return lines
-
-
-@lru_cache(maxsize=4096)
-def _valid(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """The pairs whose address is valid (A2's evidence), kept per company's list: a page read
-    again checks none of them again."""
-    return tuple(pair for pair in pairs if email_valid(pair[1]))
-
-
-@lru_cache(maxsize=4096)
-def _guess(name: str, known: tuple[tuple[str, str], ...]) -> str:
-    """A2: guess_email's address for `name` from the valid ones of these known pairs ('' when
-    none)."""
-    found = guess_email(name, _valid(known))
-    return found.email if found is not None else ""
 
 
 def contact_row(repo: Repository, person_id: int, region: str = "US") -> ContactRow:

@@ -138,7 +138,7 @@ def _domain_valid(domain: str) -> bool | None:
 
 def needs_count(
     *,
-    email: str,
+    email_ok: bool,
     email_source: str,
     spelling_confirmed: bool,
     best_time: str,
@@ -148,10 +148,11 @@ def needs_count(
     mailing_address: str | None,
 ) -> int:
     """How many flags person_flags gives (A1, A2, A5, C3, C8), from a list's columns, without
-    building a person or a flag: `mailing_address` is None when no mailed note is planned (C3),
-    `thanked` whether a thank-you was logged for them (C8)."""
+    building a person or a flag: `email_ok` whether there is an address and A1 finds it valid
+    (email_valid, or the facts stored: core.email_facts), `mailing_address` None when no
+    mailed note is planned (C3), `thanked` whether a thank-you was logged for them (C8)."""
     return (
-        (not email or email_source == _GUESSED or not email_valid(email))
+        (not email_ok or email_source == _GUESSED)
         + (mailing_address is not None and not mailing_address.strip())
         + (not spelling_confirmed)
         + (not best_time.strip() or preferred_mode == _UNKNOWN_MODE)

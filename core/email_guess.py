@@ -159,21 +159,49 @@ def infer_pattern(known: Iterable[tuple[str, str]]) -> CompanyPattern | None:
         local, at, domain = email.rpartition("@")
         if at:
             by_domain.setdefault(domain.lower(), []).append((name, local.lower()))
-    best: CompanyPattern | None = None
-    for domain, pairs in sorted(by_domain.items()):
-        names: dict[str, list[str]] = {}  # each pattern's followers (their count: its votes)
+    counts: dict[str, tuple[int, dict[str, int]]] = {}
+    followers: dict[tuple[str, str], list[str]] = {}  # (domain, pattern): who follows it
+    for domain, pairs in by_domain.items():
+        votes: dict[str, int] = {}
         for name, local in pairs:
             for key in _matching(name, local):
-                names.setdefault(key, []).append(name)
-        if not names:
+                votes[key] = votes.get(key, 0) + 1
+                followers.setdefault((domain, key), []).append(name)
+        counts[domain] = (len(pairs), votes)
+    found = best_pattern(counts)
+    if found is None:
+        return None
+    pattern, domain, support, known_there = found
+    return CompanyPattern(
+        pattern, domain, support, known_there, tuple(followers[(domain, pattern)])
+    )
+
+
+def best_pattern(
+    counts: dict[str, tuple[int, dict[str, int]]],
+) -> tuple[str, str, int, int] | None:
+    """A2: (pattern, domain, followers, known) from each domain's count of known addresses and
+    votes by pattern: at each domain the most followed pattern (ties: the more common one),
+    then the domain whose pattern has the most followers (ties: fewer known there, then the
+    domain first in order); None when no address follows a pattern."""
+    best: tuple[str, str, int, int] | None = None
+    for domain in sorted(counts):
+        known, votes = counts[domain]
+        if not votes:
             continue
-        pattern = min(names, key=lambda k: (-len(names[k]), _ORDER[k]))
-        found = CompanyPattern(
-            pattern, domain, len(names[pattern]), len(pairs), tuple(names[pattern])
-        )
-        if best is None or (found.support, -found.known) > (best.support, -best.known):
-            best = found
+        pattern = min(votes, key=lambda k: (-votes[k], _ORDER[k]))
+        if best is None or (votes[pattern], -known) > (best[2], -best[3]):
+            best = (pattern, domain, votes[pattern], known)
     return best
+
+
+def local_part(name: str, pattern: str) -> str | None:
+    """A2: the local part `pattern` makes of `name`; None when the name lacks a part it needs
+    (no letters, or no last name for a pattern using one)."""
+    parts = name_parts(name)
+    if parts is None or (pattern in _NEEDS_LAST and not parts.last):
+        return None
+    return PATTERNS[pattern](parts)
 
 
 @lru_cache(maxsize=1024)
@@ -187,12 +215,9 @@ def guess_email(name: str, known: Iterable[tuple[str, str]]) -> EmailGuess | Non
     """A2: guess `name`'s address from the addresses known at the company; None when no known
     address follows a pattern, or the name lacks the part the pattern needs."""
     found = _pattern_of(tuple(known))
-    parts = name_parts(name)
-    if found is None or parts is None:
+    local = None if found is None else local_part(name, found.pattern)
+    if found is None or local is None:
         return None
-    if found.pattern in _NEEDS_LAST and not parts.last:
-        return None
-    local = PATTERNS[found.pattern](parts)
     return EmailGuess(
         email=f"{local}@{found.domain}",
         pattern=found.pattern,

@@ -295,5 +295,31 @@ def contact_page_index(db: Database) -> None:
     )
 
 
+@migrations(name="0011_email_facts")
+def email_facts(db: Database) -> None:
+    """A1/A2 worked out when a person is written, not when a page of contacts is read (#8):
+    people.email_facts (core.email_facts; NULL until worked out, as Repository.open does
+    for whoever lacks them), emptied by a trigger whenever a name or address changes. The
+    contacts page's index and the known addresses' index carry the facts, so both reads are
+    still made from an index alone."""
+    from core.repository.facts import STALE_SQL
+
+    _run(
+        db,
+        """
+        ALTER TABLE people ADD COLUMN email_facts TEXT;
+        CREATE INDEX people_email_facts_missing ON people (id) WHERE email_facts IS NULL;
+        DROP INDEX IF EXISTS people_known_addresses;
+        CREATE INDEX people_known_addresses ON people (application_id, email_source, email,
+            email_facts, name) WHERE email != '' AND email_source != 'guessed';
+        DROP INDEX IF EXISTS people_page_by_name;
+        CREATE INDEX people_page_by_name ON people (name COLLATE NOCASE, id, application_id,
+            spelling_confirmed, role_kind, email, email_source, best_time, preferred_mode,
+            mailing_address, email_facts);
+        """,
+    )
+    db.execute(STALE_SQL)  # one statement: _run would split it at the ';' in its body
+
+
 if tuple(known_names()) != SCHEMA:  # a migration added here must be named in core/schema.py
     raise RuntimeError(f"core.schema.SCHEMA {SCHEMA} is not the migrations {known_names()}")

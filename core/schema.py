@@ -18,4 +18,5 @@ SCHEMA = (
     "0008_due_lines",
     "0009_known_text",
     "0010_contact_page",
+    "0011_email_facts",
 )

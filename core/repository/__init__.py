@@ -44,6 +44,7 @@ class Repository(
         conn, backups, checked = connect(Path(path), check_pages_up_to)
         repo = cls(conn, Path(path))
         repo.ensure_search_index()  # F3: a table rebuilt by a migration lost its triggers
+        repo.ensure_email_facts()  # #8: A1/A2 facts of people written by other means
         repo.backups = backups
         repo.pages_checked = checked
         return repo

@@ -1,5 +1,6 @@
 """The contacts lines' SQL (#8): what a line is read from, the known addresses its guess (A2)
-rests on as one text per company, and those texts split into (name, email) pairs."""
+rests on as one text per company (their stored facts, grouped), and the known addresses as
+(name, email) pairs where facts are missing."""
 
 from __future__ import annotations
 
@@ -20,12 +21,16 @@ def _known_text(alias: str) -> str:
 
 
 def _known_at(company: str) -> str:
-    """SQL: the _known_text of the known addresses at `company` (NOCASE), read from
-    people_known_addresses."""
+    """SQL: the known addresses at `company` (NOCASE; read from people_known_addresses) as the
+    text core.email_facts.pattern_from_text adds up: a line for each distinct stored facts,
+    how many hold them, a space, the facts ('' when there is none; NULL when someone's facts
+    are missing: their pairs are read then)."""
     return (
-        f"(SELECT {_known_text('k')} FROM applications c JOIN people k "
+        "(SELECT CASE WHEN count(g.f) = count(*) THEN "
+        "coalesce(group_concat(g.n || ' ' || g.f, char(10)), '') END FROM ("
+        "SELECT count(*) AS n, k.email_facts AS f FROM applications c JOIN people k "
         f"ON k.application_id = c.id WHERE c.company = {company} COLLATE NOCASE "
-        "AND k.email != '' AND k.email_source != 'guessed')"
+        "AND k.email != '' AND k.email_source != 'guessed' GROUP BY k.email_facts) g)"
     )
 
 
@@ -38,29 +43,31 @@ CONTACT_LINE = (
     f"AND m.kind = '{ActionKind.MAILED_NOTE.value}' AND m.{_OPEN}) THEN p.mailing_address END, "
     # C8: whether a thank-you was logged, asked only of staff and others
     f"CASE WHEN p.role_kind IN ({_THANK_TOO}) THEN EXISTS (SELECT 1 FROM touches t "
-    f"WHERE t.person_id = p.id AND t.kind = '{TouchKind.THANKS.value}') ELSE 0 END, a.id"
+    f"WHERE t.person_id = p.id AND t.kind = '{TouchKind.THANKS.value}') ELSE 0 END, a.id, "
+    "p.email_facts"  # A1, and A2's evidence (core.email_facts; NULL: worked out when read)
 )
 """CONTACT_COLUMNS but the known addresses (their column is read apart, by company)."""
 
 CONTACT_COLUMNS = (
-    # A2: for someone without an address, the known ones at their company (NOCASE), as one
-    # text: their count, then name and email by turns, a line each (NULL when there is none)
+    # A2: for someone without an address, the known ones at their company (NOCASE), as the
+    # count of each distinct stored facts (_known_at)
     f"{CONTACT_LINE}, CASE WHEN p.email = '' THEN {_known_at('a.company')} END"
 )
 """What a contacts line is read from: id, name, spelling confirmed, role, company, email, its
 source, best time, preferred mode, the mailing address when a mailed note is planned (C3, else
-NULL), thanked (C8, staff and others only), the application's id and, for someone without an
-address, the known addresses at their company (A2: read from people_known_addresses; turned
-into (name, email) pairs by _with_known)."""
+NULL), thanked (C8, staff and others only), the application's id, the address's stored facts
+(A1, A2) and, for someone without an address, the known addresses at their company (A2:
+_known_at; turned into the company's pattern by ListStore._with_known)."""
 
-KNOWN = 12
+KNOWN = 13
 """The column of CONTACT_COLUMNS holding the known addresses (A2)."""
-CONTACT_TEXT = (KNOWN, (1, 3, 4, 5, 6, 7, 8), (9,))
+CONTACT_TEXT = (KNOWN, (1, 3, 4, 5, 6, 7, 8), (9, 12))
 """Where CONTACT_COLUMNS hold text, but the known addresses (list_reads.text_unsafe's width,
-text, text or NULL): name, role, company, email, source, best time, mode, mailing address."""
+text, text or NULL): name, role, company, email, source, best time, mode; mailing address,
+facts."""
 
 KNOWN_OF = f"SELECT j.value, {_known_at('j.value')} FROM json_each(?1) j"
-"""SQL: each company of a JSON list with the _known_text of the known addresses there."""
+"""SQL: each company of a JSON list with the _known_at text of the known addresses there."""
 
 
 @lru_cache(maxsize=4096)

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 from core.repository.base import BUSY_TIMEOUT_MS
 from core.repository.dump_json import JsonDumpStore
+from core.repository.facts import DERIVED_COLUMNS, FactsStore
 
 # When the file and the database both hold a row the file wins, except high-water marks,
 # which only go up (the ids of deleted people are never given again: vCard UIDs stay true).
@@ -60,7 +61,7 @@ class ReferenceProblem(Exception):
         )
 
 
-class DumpStore(JsonDumpStore):
+class DumpStore(JsonDumpStore, FactsStore):
     """Every table of the user's data as rows (or JSON text): for the JSON export and import."""
 
     def dump_tables(self) -> list[str]:
@@ -88,7 +89,9 @@ class DumpStore(JsonDumpStore):
             if index["unique"] and index["origin"] != "pk" and not index["partial"]:
                 cols = self.rows(f"PRAGMA index_info({_q(index['name'])})")
                 unique.append(tuple(c["name"] for c in sorted(cols, key=lambda c: c["seqno"])))
-        return TableShape(table, tuple(r["name"] for r in info), key, tuple(unique))
+        derived = DERIVED_COLUMNS.get(table, ())  # worked out again on import, never carried
+        columns = tuple(r["name"] for r in info if r["name"] not in derived)
+        return TableShape(table, columns, key, tuple(unique))
 
     def table_rows(self, table: str, columns: Sequence[str] = ()) -> list[dict[str, Any]]:
         """Return every row of a dump table (`columns` of it, in that order, or all of them),
@@ -130,6 +133,8 @@ class DumpStore(JsonDumpStore):
                 broken = conn.execute(f"PRAGMA foreign_key_check({_q(table)})").fetchone()
                 if broken is not None:
                     raise self._reference_problem(*broken)
+            if "people" in loaded:
+                self.fill_email_facts()  # the rows loaded or changed have none yet
         return LoadCounts(written=written, unchanged=total - written)
 
     def _load(self, shape: TableShape, rows: list[dict[str, Any]]) -> int:

@@ -5,10 +5,13 @@ company's known addresses), and a check of the text read that looks at its text 
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.repository.base import _safe
 from core.repository.stored import unsafe
+
+if TYPE_CHECKING:
+    from core.email_facts import CompanyPattern
 
 KEPT = 5_000
 """At most this many things are kept (a list paged through end to end leaves 250 page starts;
@@ -19,16 +22,16 @@ class Kept:
     """What reads of the long lists found and may use again while the file is unchanged (#8):
     `starts`, the sort key of the row at each offset of everyone's contacts by name (the page
     starting there is sought by it, not found by skipping `offset` rows: 0.3 ms at the
-    25,000th person), `known`, each company's known addresses as stored (A2's evidence: 0.4 ms
-    a page), and `pages`, the (offset, limit) of the pages read (their companies' known
-    addresses all kept). Forgotten at any change to the file: a row written through this
+    25,000th person), `known`, the A2 pattern of each company's known addresses (their
+    facts read: 0.4 ms a page), and `pages`, the (offset, limit) of the pages read (their
+    companies' patterns all kept). Forgotten at any change to the file: a row written through this
     connection (its total_changes) or committed by another one (PRAGMA data_version). Nothing
     is used or kept inside a transaction, whose writes could yet be rolled back."""
 
     def __init__(self) -> None:
         self._state: tuple[int, int] | None = None
         self.starts: dict[int, tuple[Any, ...]] = {}
-        self.known: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.known: dict[str, CompanyPattern] = {}
         self.pages: set[tuple[int, int]] = set()
 
     def current(self, conn: sqlite3.Connection) -> Kept | None:

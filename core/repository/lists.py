@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.repository.base import StoreBase, _safe
 from core.repository.contact_sql import (
@@ -32,6 +32,9 @@ from core.repository.list_reads import Kept, cleaned_row, text_unsafe
 from core.repository.people import _ORDERS, CONTACTS_PAGE, nocase
 from core.repository.plan import PLAN_LIMIT, utc_text
 from core.repository.stored import read_tuples
+
+if TYPE_CHECKING:
+    from core.email_facts import CompanyPattern
 
 
 def _marks(values: Collection[Any]) -> str:
@@ -106,16 +109,16 @@ class ListStore(StoreBase):
                 kept.starts[offset + limit] = (rows[-1][1], rows[-1][0] + 1)
         if known_read:
             return self._known_as_read(rows, kept.known)
-        known = self._known_at({row[4] for row in rows if not row[5]}, kept.known)
+        known = self._patterns_at({row[4] for row in rows if not row[5]}, kept.known)
         for n, row in enumerate(rows):
             if not row[5]:
                 rows[n] = (*row[:KNOWN], known[row[4]])
         return rows
 
-    def _known_at(
-        self, companies: set[str], kept: dict[str, tuple[tuple[str, str], ...]]
-    ) -> dict[str, tuple[tuple[str, str], ...]]:
-        """A2: the known (name, email) pairs at each company (as stored; matched NOCASE), as
+    def _patterns_at(
+        self, companies: set[str], kept: dict[str, CompanyPattern]
+    ) -> dict[str, CompanyPattern]:
+        """A2: the pattern of each company's known addresses (as stored; matched NOCASE), as
         kept since the file last changed, the others read (and kept)."""
         found = {company: kept[company] for company in companies if company in kept}
         missing = sorted(companies - found.keys())
@@ -123,7 +126,7 @@ class ListStore(StoreBase):
             import json  # off the start-up path: pages after the first only
 
             for company, text in self.conn.execute(KNOWN_OF, [json.dumps(missing)]):
-                found[company] = kept[company] = self._pairs_of(company, text)
+                found[company] = kept[company] = self._pattern_at(company, text)
         return found
 
     def panel_lines(
@@ -140,34 +143,49 @@ class ListStore(StoreBase):
         )
 
     def _with_known(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-        """The rows of a CONTACT_COLUMNS query, cleaned, the last column as the known (name,
-        email) pairs (A2, as known_address_groups gives them) of someone without an address,
-        else None. The known addresses' text is cleaned value by value (in known_pairs); a
-        page that needed cleaning had its companies compared as stored, so theirs are read
-        again by the cleaned names."""
+        """The rows of a CONTACT_COLUMNS query, cleaned, the last column the pattern (A2) of
+        the known addresses at the company of someone without an address, else None. A page
+        that needed cleaning had its companies compared as stored, so theirs are read again by
+        the cleaned names."""
         rows = self.conn.execute(sql, params).fetchall()
         if text_unsafe(rows, *CONTACT_TEXT):
             return self._known_by_cleaned_names([cleaned_row(row, KNOWN) for row in rows])
         return self._known_as_read(rows, None)
 
     def _known_as_read(
-        self, rows: list[tuple[Any, ...]], kept: dict[str, tuple[tuple[str, str], ...]] | None
+        self, rows: list[tuple[Any, ...]], kept: dict[str, CompanyPattern] | None
     ) -> list[tuple[Any, ...]]:
         """Clean CONTACT_COLUMNS rows, the known addresses' text of each without an address
-        turned into pairs (and kept by company, given where)."""
+        turned into its company's pattern (and kept by company, given where)."""
         for n, row in enumerate(rows):
             if not row[5]:
-                pairs = self._pairs_of(row[4], row[KNOWN])
-                rows[n] = (*row[:KNOWN], pairs)
+                pattern = self._pattern_at(row[4], row[KNOWN])
+                rows[n] = (*row[:KNOWN], pattern)
                 if kept is not None:
-                    kept[row[4]] = pairs
+                    kept[row[4]] = pattern
         return rows
 
     def _known_by_cleaned_names(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        """Cleaned rows, each without an address given the known pairs of its company's
-        cleaned name (known_address_groups)."""
+        """Cleaned rows, each without an address given the pattern of the known pairs of its
+        company's cleaned name (known_address_groups)."""
+        from core.email_facts import pattern_from_pairs
+
         groups = self.known_address_groups({row[4] for row in rows if not row[5]})
-        return [row if row[5] else (*row[:KNOWN], groups.get(nocase(row[4]), ())) for row in rows]
+        patterns = {company: pattern_from_pairs(pairs) for company, pairs in groups.items()}
+        return [row if row[5] else (*row[:KNOWN], patterns.get(nocase(row[4]))) for row in rows]
+
+    def _pattern_at(self, company: str, text: str | None) -> CompanyPattern:
+        """A2: the pattern of one company's known addresses from their _known_at text; where
+        someone's facts are missing (NULL) or not as stored facts are, from their pairs."""
+        from core.email_facts import pattern_from_pairs, pattern_from_text
+
+        if text is not None:
+            try:
+                return pattern_from_text(text)
+            except ValueError:
+                pass
+        rows = self.known_address_lines([company])
+        return pattern_from_pairs((name, email) for _company, name, email in rows)
 
     def count_panel(self, interview_id: int) -> int:
         """How many people were met at an interview."""

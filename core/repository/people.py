@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from core.repository.base import StoreBase
+from core.repository.facts import FactsStore
 from core.repository.search import forget_deleted_words
 from core.repository.stored import application_from_row, person_from_row, read_tuples, stored
 
@@ -37,9 +37,16 @@ _PERSON_COLUMNS = (  # the model's fields but id (tests/core/test_column_lists.p
     "linkedin",
     "personal",
 )
+_PERSON_SELECT = "SELECT id, " + ", ".join(_PERSON_COLUMNS) + " FROM people"
+"""A person's stored fields (not the facts worked out from them: core.repository.facts)."""
 _HIGH_WATER = "people_high_water"
 _APP_COLUMNS = {f"_app_{f}": f for f in ("id", "company", "role", "status", "created_at")}
-_WITH_APP = "SELECT p.*, " + ", ".join(f"a.{f} AS {k}" for k, f in _APP_COLUMNS.items())
+_WITH_APP = (
+    "SELECT p.id, "
+    + ", ".join(f"p.{c}" for c in _PERSON_COLUMNS)
+    + ", "
+    + ", ".join(f"a.{f} AS {k}" for k, f in _APP_COLUMNS.items())
+)
 
 
 def _listed(row: dict[str, Any]) -> tuple[Person, Application]:
@@ -66,7 +73,7 @@ def _person_and_application(row: dict[str, Any]) -> tuple[Person, Application]:
     return Person.model_validate(row), app
 
 
-class PeopleStore(StoreBase):
+class PeopleStore(FactsStore):
     """People of an application, and who was met at which interview."""
 
     def add_person(self, person: Person) -> Person:
@@ -82,13 +89,14 @@ class PeopleStore(StoreBase):
                 f"AS INTEGER) FROM meta WHERE key = '{_HIGH_WATER}'), 0)) + 1, {values})",
                 data,
             )
+            self.write_email_facts(new_id, person.name, person.email)
         return person.model_copy(update={"id": new_id})
 
     def get_person(self, person_id: int) -> Person:
         """Return the person with this id (KeyError if there is none)."""
         from core.models import Person
 
-        rows = self.rows("SELECT * FROM people WHERE id = ?", [person_id])
+        rows = self.rows(f"{_PERSON_SELECT} WHERE id = ?", [person_id])
         if not rows:
             raise KeyError(f"no person {person_id}")
         return Person.model_validate(rows[0])
@@ -106,6 +114,8 @@ class PeopleStore(StoreBase):
                 f"UPDATE people SET {assignments} WHERE id = :id",
                 {**{k: data[k] for k in fields}, "id": person_id},
             )
+            if {"name", "email"} & fields.keys():  # the trigger emptied them
+                self.write_email_facts(person_id, updated.name, updated.email)
         return updated
 
     def delete_person(self, person_id: int) -> None:
@@ -218,7 +228,7 @@ class PeopleStore(StoreBase):
         from core.models import Person
 
         rows = self.rows(
-            "SELECT * FROM people WHERE application_id = ? AND name = ? COLLATE NOCASE LIMIT 1",
+            f"{_PERSON_SELECT} WHERE application_id = ? AND name = ? COLLATE NOCASE LIMIT 1",
             [application_id, name],
         )
         return Person.model_validate(rows[0]) if rows else None
@@ -228,7 +238,7 @@ class PeopleStore(StoreBase):
         from core.models import Person
 
         rows = self.rows(
-            "SELECT * FROM people WHERE application_id = ? ORDER BY name COLLATE NOCASE",
+            f"{_PERSON_SELECT} WHERE application_id = ? ORDER BY name COLLATE NOCASE",
             [application_id],
         )
         return [Person.model_validate(r) for r in rows]

@@ -21,8 +21,9 @@ interleaved with its floor (A B A B ...) so machine drift hits both alike:
     (PAGE = 200 people) as the lines its columns need (contact_lines: flag counts and
     guesses included), read again, i.e. with the per-value caches (email checks by domain,
     A2's patterns and guesses) holding that page, as after an edit or a scope switched back;
-    then a page seen for the first time with every such cache emptied (no budget is met
-    there: ~1,000 addresses and ~60 companies' patterns are worked out); and the full row
+    then a page seen for the first time with every such cache emptied (its addresses' A1
+    answers and its ~60 companies' A2 votes read from the facts stored with each person,
+    core.email_facts); and the full row
     of the person shown beside the table (contact_row, read at each cursor move). Switcher:
     the 100 newest it shows at once (interview_labels), then every label it reads after its
     first frame (no budget: read in the background). `due --within 1d`: the read

@@ -24,10 +24,10 @@ def _latest(repo: Repository) -> int:
 
 
 def forget_checks(*repos: Repository) -> None:
-    """Empty every per-value cache a page of contacts fills (email checks, A2's patterns and
-    guesses) and what the repositories kept while their file is unchanged (page starts and
-    companies' known addresses): the next read sees its people for the first time."""
-    from core import contacts_list, coverage
+    """Empty every per-value cache a page of contacts fills (email checks, stored facts read,
+    A2's patterns added up) and what the repositories kept while their file is unchanged
+    (page starts and companies' patterns): the next read sees its people for the first time."""
+    from core import coverage, email_facts
     from core.contact_fields import check_email_value
     from core.email_guess import _pattern_of
     from core.repository import contact_sql
@@ -37,8 +37,8 @@ def forget_checks(*repos: Repository) -> None:
     for cached in (check_email_value, _pattern_of, coverage._domain_valid, contact_sql.known_pairs):
         cached.cache_clear()
     coverage.email_valid.cache_clear()
-    contacts_list._valid.cache_clear()
-    contacts_list._guess.cache_clear()
+    email_facts.parse_facts.cache_clear()
+    email_facts.pattern_from_text.cache_clear()
 
 
 def contact_cases(large: Repository, demo: Repository) -> list[Case]:

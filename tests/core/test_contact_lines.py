@@ -5,6 +5,7 @@ database, a varied one and a long seeded one; the details' row is list_contacts'
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import product
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from core.contacts_list import ContactLine, contact_lines, contact_row, line_of
 from core.coverage import needs_count, panel_flags, panel_flags_of_kinds, person_flags
 from core.demo import build_demo
+from core.email_facts import address_valid, facts_of
 from core.models import (
     Action,
     ActionKind,
@@ -184,40 +186,40 @@ def test_a1_a2_c3_c8_the_details_row_is_list_contacts_row(filled: tuple[Reposito
 
 
 def test_a1_a2_a5_c3_c8_needs_count_is_the_number_of_person_flags() -> None:
-    """needs_count counts what person_flags lists, field by field."""
-    for email in ("", "jane@acme.com", "jane@@acme", "jane@acme.com "):
-        for source in EmailSource:
-            for best, mode in (("", ContactMode.EMAIL), ("9-5", ContactMode.UNKNOWN), ("9", "")):
-                for kind in RoleKind:
-                    for thanked in (False, True):
-                        for address in (None, "", " \n", "1 Main St"):
-                            person = Person.model_construct(
-                                id=1,
-                                application_id=1,
-                                name="Jane",
-                                email=email,
-                                email_source=source,
-                                best_time=best,
-                                preferred_mode=ContactMode(mode),
-                                role_kind=kind,
-                                mailing_address=address or "",
-                                spelling_confirmed=thanked,
-                            )
-                            flags = person_flags(
-                                person,
-                                thanked={1} if thanked else set(),
-                                wants_mailed_note=address is not None,
-                            )
-                            assert len(flags) == needs_count(
-                                email=email,
-                                email_source=source.value,
-                                spelling_confirmed=thanked,
-                                best_time=best,
-                                preferred_mode=str(mode),
-                                role_kind=kind.value,
-                                thanked=thanked,
-                                mailing_address=address,
-                            )
+    """needs_count counts what person_flags lists, field by field, A1 answered by the facts
+    stored for the address (and by email_valid where none are stored)."""
+    emails = ("", "jane@acme.com", "jane@@acme", "jane@acme.com ")
+    ways = (("", ContactMode.EMAIL), ("9-5", ContactMode.UNKNOWN), ("9", ""))
+    addresses = (None, "", " \n", "1 Main St")
+    for email, source, (best, mode), kind, thanked, address in product(
+        emails, EmailSource, ways, RoleKind, (False, True), addresses
+    ):
+        person = Person.model_construct(
+            id=1,
+            application_id=1,
+            name="Jane",
+            email=email,
+            email_source=source,
+            best_time=best,
+            preferred_mode=ContactMode(mode),
+            role_kind=kind,
+            mailing_address=address or "",
+            spelling_confirmed=thanked,
+        )
+        flags = person_flags(
+            person, thanked={1} if thanked else set(), wants_mailed_note=address is not None
+        )
+        for stored in (facts_of("Jane", email), None):
+            assert len(flags) == needs_count(
+                email_ok=bool(email) and address_valid(email, stored),
+                email_source=source.value,
+                spelling_confirmed=thanked,
+                best_time=best,
+                preferred_mode=str(mode),
+                role_kind=kind.value,
+                thanked=thanked,
+                mailing_address=address,
+            )
 
 
 def test_c9_panel_flags_of_kinds_is_panel_flags() -> None:

@@ -53,8 +53,8 @@ def _corrupt_page(path: Path) -> str:
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'people'").fetchone()[0]
     conn.close()
     data = bytearray(path.read_bytes())
-    middle = (root - 1) * page_size + page_size // 2
-    data[middle : middle + 64] = b"\xff" * 64
+    start = (root - 1) * page_size  # the page's header and cell pointers: never free space
+    data[start : start + 64] = b"\xff" * 64
     path.write_bytes(bytes(data))
     # Precondition, checked on a copy: SQLite itself finds the damage.
     probe = path.with_name("probe-copy.db")

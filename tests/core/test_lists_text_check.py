@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-import core.repository.lists as lists
 from core.plan_view import due_lines
 from core.repository import Repository
+from core.repository.contact_sql import CONTACT_TEXT
 from core.repository.due_sql import DUE_TEXT
 from core.repository.list_reads import text_unsafe
 from core.repository.stored import _text_read, unsafe
@@ -45,10 +45,13 @@ def test_the_text_check_answers_as_every_value_checked(rows: list[tuple[Any, ...
 
 
 def test_columns_past_the_width_are_not_checked() -> None:
-    """The known addresses' column of a contacts row is cleaned apart (lists.known_pairs)."""
-    row = (1, "Ann", 0, "staff", "Acme", "", "", "", "", None, 0, 2, "2\nA\n\x1b")
-    assert not text_unsafe([row], lists.KNOWN, (1, 3, 4, 5, 6, 7, 8), (9,))
-    assert text_unsafe([(*row[:4], "Ac\x1bme", *row[5:])], lists.KNOWN, (1, 3, 4), (9,))
+    """The known addresses' column of a contacts row is judged apart (a line that is not
+    stored facts has its company's pairs read, cleaned: ListStore._pattern_at); the facts'
+    own column is checked."""
+    row = (1, "Ann", 0, "staff", "Acme", "", "", "", "", None, 0, 2, None, "2 @a\x1b.com first")
+    assert not text_unsafe([row], *CONTACT_TEXT)
+    assert text_unsafe([(*row[:4], "Ac\x1bme", *row[5:])], *CONTACT_TEXT)
+    assert text_unsafe([(*row[:12], "@a\x1b.com first", *row[13:])], *CONTACT_TEXT)
 
 
 EDITS = {

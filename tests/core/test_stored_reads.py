@@ -10,6 +10,7 @@ import pytest
 
 from core.models import QA, Application, InterviewSummary, Participant, Person, Promise
 from core.repository import Repository
+from core.repository.people import _PERSON_SELECT
 
 NOW = datetime(2026, 11, 22, 15, 30, tzinfo=UTC)
 
@@ -43,7 +44,7 @@ def test_pairs_promises_and_people_read_as_rows(repo: Repository) -> None:
         assert all(type(p.done) is bool for p in promises)
         assert all(p.due_at is None or p.due_at.tzinfo is not None for p in promises)
         for person, link in repo.participants(iid):
-            row = _rows(repo, "SELECT * FROM people WHERE id = ?", [person.id])[0]
+            row = _rows(repo, f"{_PERSON_SELECT} WHERE id = ?", [person.id])[0]
             assert person == Person.model_validate(row)
             assert type(person.spelling_confirmed) is bool
             assert link == Participant.model_validate(
