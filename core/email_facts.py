@@ -45,13 +45,14 @@ def parse_facts(text: str | None) -> Facts | None:
         return Facts(False, "", ())
     if not text or text[0] != "@":
         return None
-    domain, space, joined = text[1:].partition(" ")
+    domain, space, joined = text[1:].partition(" ")  # a domain holds no space
     patterns = tuple(joined.split(",")) if joined else ()
-    if not space or not domain.isprintable() or any(p not in PATTERNS for p in patterns):
-        return None
-    if domain != domain.lower() or any(c.isspace() for c in domain):
-        return None
-    return Facts(True, domain, patterns)
+    if not (space and domain.isprintable() and domain == domain.lower()):
+        return None  # isprintable: no control character, no other kind of space
+    return Facts(True, domain, patterns) if _KNOWN_PATTERNS.issuperset(patterns) else None
+
+
+_KNOWN_PATTERNS = frozenset(PATTERNS)
 
 
 def address_valid(email: str, stored: str | None) -> bool:

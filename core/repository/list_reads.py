@@ -1,10 +1,11 @@
-"""Helpers of the long lists' reads (#8): what a read found and the next may use while the file
-is unchanged (where a page begins: keyset pagination with no key passed by the screen; a
-company's known addresses), and a check of the text read that looks at its text alone."""
+"""Helpers of the long lists' reads (#8): what a read found and the next may use while what it
+rests on is unchanged (where a page begins: keyset pagination with no key passed by the
+screen; a company's A2 pattern), and a check of the text read that looks at its text alone."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from core.repository.base import _safe
@@ -18,15 +19,27 @@ KEPT = 5_000
 the large database has 2,000 companies)."""
 
 
+_WATCHED = (
+    "INSERT ON main.people",
+    "DELETE ON main.people",
+    "UPDATE OF name, email, email_source, application_id, email_facts ON main.people",
+    "UPDATE OF company ON main.applications",
+    "DELETE ON main.applications",
+)
+"""The writes that change what Kept holds: who is listed and in what order (starts), and the
+known addresses at each company (known). A best time, a note or a debrief's words do not."""
+
+
 class Kept:
     """What reads of the long lists found and may use again while the file is unchanged (#8):
     `starts`, the sort key of the row at each offset of everyone's contacts by name (the page
     starting there is sought by it, not found by skipping `offset` rows: 0.3 ms at the
     25,000th person), `known`, the A2 pattern of each company's known addresses (their
     facts read: 0.4 ms a page), and `pages`, the (offset, limit) of the pages read (their
-    companies' patterns all kept). Forgotten at any change to the file: a row written through this
-    connection (its total_changes) or committed by another one (PRAGMA data_version). Nothing
-    is used or kept inside a transaction, whose writes could yet be rolled back."""
+    companies' patterns all kept). Forgotten at a change that can touch them: a _WATCHED write
+    through this connection (temporary triggers, this connection's alone, count them) or any
+    commit by another one (PRAGMA data_version). Nothing is used or kept inside a
+    transaction, whose writes could yet be rolled back."""
 
     def __init__(self) -> None:
         self._state: tuple[int, int] | None = None
@@ -34,15 +47,27 @@ class Kept:
         self.known: dict[str, CompanyPattern] = {}
         self.pages: set[tuple[int, int]] = set()
 
-    def current(self, conn: sqlite3.Connection) -> Kept | None:
-        """This, valid for the file as it is now (emptied if it changed since it was filled);
-        None inside a transaction (nothing to use, nothing to keep)."""
+    def current(self, conn: sqlite3.Connection, writes: int) -> Kept | None:
+        """This, valid for the file as it is now (emptied if it changed since it was filled),
+        given how many _WATCHED writes this connection made (watch_writes); None inside a
+        transaction (nothing to use, nothing to keep)."""
         if conn.in_transaction:
             return None
-        state = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        state = (writes, conn.execute("PRAGMA data_version").fetchone()[0])
         if state != self._state or len(self.starts) + len(self.known) > KEPT:
             self._state, self.starts, self.known, self.pages = state, {}, {}, set()
         return self
+
+
+def watch_writes(conn: sqlite3.Connection, written: Callable[[], None]) -> None:
+    """Call `written` at each _WATCHED write through this connection: TEMP triggers, in no
+    file, made once (a schema change: SQLite prepares the connection's statements again)."""
+    conn.create_function("afterword_lists_changed", 0, written)
+    for n, event in enumerate(_WATCHED):
+        conn.execute(
+            f"CREATE TEMP TRIGGER IF NOT EXISTS afterword_lists_{n} AFTER {event} "
+            "BEGIN SELECT afterword_lists_changed(); END"
+        )
 
 
 def text_unsafe(

@@ -28,7 +28,7 @@ from core.repository.due_sql import (
     WARN_LOOK,
     judged_line,
 )
-from core.repository.list_reads import Kept, cleaned_row, text_unsafe
+from core.repository.list_reads import Kept, cleaned_row, text_unsafe, watch_writes
 from core.repository.people import _ORDERS, CONTACTS_PAGE, nocase
 from core.repository.plan import PLAN_LIMIT, utc_text
 from core.repository.stored import read_tuples
@@ -45,6 +45,21 @@ class ListStore(StoreBase):
     """The rows of the contacts table, the interview switcher and `afterword due`."""
 
     _kept: Kept | None = None
+    _list_writes = 0
+    _watching = False
+
+    def _kept_now(self) -> Kept | None:
+        """What the long lists' reads kept, valid now (Kept.current): this connection's writes
+        are watched from the first read on."""
+        if not self._watching:
+            watch_writes(self.conn, self._written)
+            self._watching = True
+        if self._kept is None:
+            self._kept = Kept()
+        return self._kept.current(self.conn, self._list_writes)
+
+    def _written(self) -> None:
+        self._list_writes += 1
 
     def contact_lines(
         self,
@@ -78,9 +93,7 @@ class ListStore(StoreBase):
         since the file changed, then kept; read again, taken from those kept (any missing
         read by company)."""
         by, offset = _ORDERS["name"], max(0, offset)
-        if self._kept is None:
-            self._kept = Kept()
-        kept = self._kept.current(self.conn)
+        kept = self._kept_now()
         first = kept.starts.get(offset) if kept is not None else None
         if first is None:
             first = self.conn.execute(

@@ -63,9 +63,18 @@ def contact_cases(large: Repository, demo: Repository) -> list[Case]:
         return lambda: [read() for read in reads]
 
     def keyless() -> None:
-        """Forget what was kept while the file was unchanged, as any change to it does (Kept):
-        the page is found by skipping to its offset, its companies' known addresses read."""
+        """Forget what was kept, as a change by another program, or to who is listed or their
+        addresses, does (Kept): the page is found by skipping to its offset, its companies'
+        known addresses read."""
         large._kept = None
+
+    edits = {"n": 0}
+
+    def edited() -> None:
+        """A best time edited in the app (a write that leaves Kept as it was)."""
+        edits["n"] += 1
+        person = contact_lines(large, Scope.EVERYONE, offset=25_000, limit=PAGE).lines[0]
+        large.update_person(person.id, best_time=f"mornings {edits['n'] % 2}")
 
     out = []
     for scope, label in ((Scope.INTERVIEW, "this interview"), (Scope.APPLICATION, "this process")):
@@ -77,7 +86,9 @@ def contact_cases(large: Repository, demo: Repository) -> list[Case]:
         here, there = page(large, Scope.EVERYONE, offset), page(demo, Scope.EVERYONE)
         out.append(Case(name, here, 2, there, DEMO, setup=again(here, there)))
     deep = page(large, Scope.EVERYONE, 25_000)
-    name = f"contacts, everyone ({PAGE} from 25,000, read again, file changed since)"
+    name = f"contacts, everyone ({PAGE} from 25,000, read again after a best time edited on it)"
+    out.append(Case(name, deep, 2, page(demo, Scope.EVERYONE), DEMO, setup=again(deep, edited)))
+    name = f"contacts, everyone ({PAGE} from 25,000, read again, who is listed changed since)"
     out.append(Case(name, deep, 2, page(demo, Scope.EVERYONE), DEMO, setup=again(deep, keyless)))
     name = f"contacts, everyone, the next page (from {25_000 + PAGE:,}, paged down to)"
     here = page(large, Scope.EVERYONE, 25_000 + PAGE)

@@ -14,7 +14,7 @@ import pytest
 from core.contacts_list import contact_lines, line_of
 from core.models import Person
 from core.repository import Repository
-from core.repository.list_reads import KEPT, Kept
+from core.repository.list_reads import KEPT, Kept, watch_writes
 from core.services_people import Scope, contacts_page
 from tests.core.tied_people import add_tied_people
 
@@ -177,7 +177,7 @@ def test_a2_a_page_whose_names_were_cleaned_leaves_no_key(tmp_path: Path) -> Non
         assert not any("\x1b" in line.name for line in lines)
         if ids & {line.id for line in lines}:
             dirty.add(offset)
-    kept = repo._kept.current(repo.conn) if repo._kept is not None else None
+    kept = repo._kept_now()
     assert dirty and kept is not None
     starts = kept.starts
     stored = "SELECT count(*) FROM people WHERE name = ?"
@@ -189,26 +189,62 @@ def test_a2_a_page_whose_names_were_cleaned_leaves_no_key(tmp_path: Path) -> Non
 
 
 def test_what_is_kept_is_bounded_and_belongs_to_one_state(tmp_path: Path) -> None:
-    """Past KEPT things the store starts again; a change to the file empties it; nothing is
-    given inside a transaction."""
-    conn = sqlite3.connect(tmp_path / "k.db")
-    conn.execute("CREATE TABLE t (x)")
-    conn.commit()
+    """Past KEPT things the store starts again; a write that can move the list or change a
+    company's known addresses empties it (through this connection or another), one that
+    cannot (a best time, any other table) keeps it; nothing is given inside a transaction."""
+    repo = Repository.open(tmp_path / "k.db")
+    _tied(repo, people=3)
+    conn, writes = repo.conn, [0]
+    watch_writes(conn, lambda: writes.__setitem__(0, writes[0] + 1))
     store = Kept()
-    kept = store.current(conn)
+    kept = store.current(conn, writes[0])
     assert kept is not None and kept.starts == {} and kept.known == {} and kept.pages == set()
     kept.pages.add((0, 5))
     kept.starts.update({n: ("a", n) for n in range(KEPT)})
-    kept.known["Acme"] = (("Ann", "ann@acme.com"),)
-    kept = store.current(conn)
+    kept.known["Acme"] = ("first", "acme.com")
+    kept = store.current(conn, writes[0])
     assert kept is not None and kept.starts == {} and kept.known == {}
-    kept.starts[5] = ("b", 1)
-    kept.known["Acme"] = ()
-    kept = store.current(conn)
-    assert kept is not None and kept.starts == {5: ("b", 1)} and kept.known == {"Acme": ()}
-    conn.execute("INSERT INTO t VALUES (1)")
-    assert store.current(conn) is None  # inside the insert's transaction
-    conn.commit()
-    kept = store.current(conn)
-    assert kept is not None and kept.starts == {} and kept.known == {} and kept.pages == set()
-    conn.close()
+
+    def filled() -> Kept:
+        kept = store.current(conn, writes[0])
+        assert kept is not None
+        kept.starts[5], kept.known["Acme"] = ("b", 1), None
+        return kept
+
+    for unwatched in (
+        "UPDATE people SET best_time = 'mornings', title = 'CTO'",
+        "INSERT INTO meta (key, value) VALUES ('x', 'y')",
+        "UPDATE applications SET role = 'Engineer'",
+    ):
+        filled()
+        conn.execute(unwatched)
+        kept = store.current(conn, writes[0])
+        assert kept is not None and kept.starts == {5: ("b", 1)}, unwatched
+    for watched in (
+        "UPDATE people SET email = 'x@y.com' WHERE id = (SELECT min(id) FROM people)",
+        "UPDATE people SET name = 'A' || name",
+        "UPDATE people SET email_source = 'card'",
+        "UPDATE applications SET company = 'Initech'",
+        "INSERT INTO people (application_id, name) SELECT application_id, 'New' FROM people "
+        "LIMIT 1",
+        "DELETE FROM people WHERE name = 'New'",
+    ):
+        filled()
+        conn.execute(watched)
+        kept = store.current(conn, writes[0])
+        assert kept is not None and kept.starts == {} and kept.known == {}, watched
+    filled()
+    other = sqlite3.connect(tmp_path / "k.db")
+    other.execute("UPDATE people SET best_time = 'evenings'")  # another program: any commit
+    other.commit()
+    other.close()
+    kept = store.current(conn, writes[0])
+    assert kept is not None and kept.starts == {} and kept.known == {}
+    filled()
+    conn.execute("BEGIN")
+    conn.execute("UPDATE people SET best_time = 'noon'")
+    assert store.current(conn, writes[0]) is None  # inside the transaction
+    conn.execute("COMMIT")
+    kept = store.current(conn, writes[0])
+    assert kept is not None and kept.starts == {5: ("b", 1)}
+    repo.close()
