@@ -104,7 +104,7 @@ def _application_id(repo: Repository, scope: Scope, interview_id: int | None) ->
 
 
 def _lines(rows: list[tuple[Any, ...]]) -> list[ContactLine]:
-    """Lines from CONTACT_COLUMNS rows: A1 answered by each address's stored facts, guesses
+    """Lines from CONTACT_COLUMNS rows: A1 answered as each address's stored facts say, guesses
     made with the pattern of each company's known addresses (the company's people who have
     one: never this person, who has none)."""
     lines = []
@@ -122,11 +122,11 @@ def _lines(rows: list[tuple[Any, ...]]) -> list[ContactLine]:
         mail,
         thanked,
         app,
-        facts,
+        stored_valid,
         known,
     ) in rows:
         needs = needs_count(
-            email_ok=bool(email) and address_valid(email, facts),
+            email_ok=bool(email) and address_valid(email, stored_valid),
             email_source=source,
             spelling_confirmed=spelled,
             best_time=best,

@@ -55,10 +55,14 @@ def parse_facts(text: str | None) -> Facts | None:
 _KNOWN_PATTERNS = frozenset(PATTERNS)
 
 
-def address_valid(email: str, stored: str | None) -> bool:
-    """A1 for a line: the stored answer when there is one, else email_valid's."""
-    facts = parse_facts(stored)
-    return facts.valid if facts is not None else email_valid(email)
+STORED_VALID, STORED_INVALID, NONE_STORED = 1, 0, 2
+"""A1's answer as a list reads it from the stored facts (contact_sql: '@...' valid, INVALID
+not; none stored, or another program's text: NONE_STORED)."""
+
+
+def address_valid(email: str, stored: int) -> bool:
+    """A1 for a line: the answer stored with the address, else email_valid's."""
+    return stored == STORED_VALID if stored != NONE_STORED else email_valid(email)
 
 
 CompanyPattern = tuple[str, str] | None

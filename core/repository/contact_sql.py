@@ -34,6 +34,12 @@ def _known_at(company: str) -> str:
     )
 
 
+A1_STORED = (
+    "CASE WHEN p.email_facts = '!' THEN 0 WHEN substr(p.email_facts, 1, 1) = '@' THEN 1 ELSE 2 END"
+)
+"""SQL: A1 as a person's stored facts answer it (core.email_facts.address_valid: 0 invalid,
+1 valid, 2 none stored, or another program's text: worked out when read)."""
+
 _THANK_TOO = ", ".join(f"'{kind.value}'" for kind in sorted(THANK_TOO))
 CONTACT_LINE = (
     "p.id, p.name, p.spelling_confirmed, p.role_kind, a.company, p.email, p.email_source, "
@@ -44,7 +50,7 @@ CONTACT_LINE = (
     # C8: whether a thank-you was logged, asked only of staff and others
     f"CASE WHEN p.role_kind IN ({_THANK_TOO}) THEN EXISTS (SELECT 1 FROM touches t "
     f"WHERE t.person_id = p.id AND t.kind = '{TouchKind.THANKS.value}') ELSE 0 END, a.id, "
-    "p.email_facts"  # A1, and A2's evidence (core.email_facts; NULL: worked out when read)
+    f"{A1_STORED}"
 )
 """CONTACT_COLUMNS but the known addresses (their column is read apart, by company)."""
 
@@ -55,16 +61,15 @@ CONTACT_COLUMNS = (
 )
 """What a contacts line is read from: id, name, spelling confirmed, role, company, email, its
 source, best time, preferred mode, the mailing address when a mailed note is planned (C3, else
-NULL), thanked (C8, staff and others only), the application's id, the address's stored facts
-(A1, A2) and, for someone without an address, the known addresses at their company (A2:
-_known_at; turned into the company's pattern by ListStore._with_known)."""
+NULL), thanked (C8, staff and others only), the application's id, A1's stored answer and,
+for someone without an address, the known addresses at their company (A2: _known_at; turned
+into the company's pattern by ListStore._with_known)."""
 
 KNOWN = 13
 """The column of CONTACT_COLUMNS holding the known addresses (A2)."""
-CONTACT_TEXT = (KNOWN, (1, 3, 4, 5, 6, 7, 8), (9, 12))
+CONTACT_TEXT = (KNOWN, (1, 3, 4, 5, 6, 7, 8), (9,))
 """Where CONTACT_COLUMNS hold text, but the known addresses (list_reads.text_unsafe's width,
-text, text or NULL): name, role, company, email, source, best time, mode; mailing address,
-facts."""
+text, text or NULL): name, role, company, email, source, best time, mode; mailing address."""
 
 KNOWN_OF = f"SELECT j.value, {_known_at('j.value')} FROM json_each(?1) j"
 """SQL: each company of a JSON list with the _known_at text of the known addresses there."""

@@ -4,6 +4,7 @@ database, a varied one and a long seeded one; the details' row is list_contacts'
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 from itertools import product
 from pathlib import Path
@@ -28,6 +29,7 @@ from core.models import (
     TouchKind,
 )
 from core.repository import Repository
+from core.repository.contact_sql import A1_STORED
 from core.services_people import Scope, contacts_page, list_contacts
 from tests.core.conftest import NOW
 from tests.tui.long_lists_seed import seed_long_lists
@@ -185,6 +187,16 @@ def test_a1_a2_c3_c8_the_details_row_is_list_contacts_row(filled: tuple[Reposito
         contact_row(repo, 10**9)
 
 
+def _stored_answers(email: str) -> list[int]:
+    """A1 as the contacts SQL reads it from the facts stored for `email`, and from none."""
+    conn = sqlite3.connect(":memory:")
+    column = A1_STORED.replace("p.email_facts", "?1")
+    stored = conn.execute(f"SELECT {column}", [facts_of("Jane", email)]).fetchone()[0]
+    missing = conn.execute(f"SELECT {column}", [None]).fetchone()[0]
+    conn.close()
+    return [stored, missing]
+
+
 def test_a1_a2_a5_c3_c8_needs_count_is_the_number_of_person_flags() -> None:
     """needs_count counts what person_flags lists, field by field, A1 answered by the facts
     stored for the address (and by email_valid where none are stored)."""
@@ -209,7 +221,7 @@ def test_a1_a2_a5_c3_c8_needs_count_is_the_number_of_person_flags() -> None:
         flags = person_flags(
             person, thanked={1} if thanked else set(), wants_mailed_note=address is not None
         )
-        for stored in (facts_of("Jane", email), None):
+        for stored in _stored_answers(email):
             assert len(flags) == needs_count(
                 email_ok=bool(email) and address_valid(email, stored),
                 email_source=source.value,
