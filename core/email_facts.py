@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from core.coverage import email_valid
-from core.email_guess import PATTERNS, _matching, best_pattern, local_part
+from core.email_guess import _ORDER, PATTERNS, _matching, best_pattern, local_part
 
 INVALID = "!"
 """The facts of an address A1 finds invalid."""
@@ -89,6 +89,14 @@ def pattern_from_text(text: str) -> CompanyPattern:
     """A2: pattern_from_facts of a company's known addresses as contact_sql groups them (a line
     each: how many, a space, their facts); ValueError when a line is not such (the caller
     works them out from the addresses). Kept per text: a page read again adds up nothing."""
+    if text and "\n" not in text:  # one group (a company whose addresses agree): its pattern
+        count, _, stored = text.partition(" ")
+        facts = parse_facts(stored)
+        if facts is None or not count.isdigit():
+            raise ValueError(f"not a count and stored facts: {text!r}")
+        if not (facts.valid and facts.patterns):
+            return None
+        return min(facts.patterns, key=_ORDER.__getitem__), facts.domain
     groups = []
     for line in text.split("\n") if text else ():
         count, _, stored = line.partition(" ")

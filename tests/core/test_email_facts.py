@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlite_utils import Database
 
 from core.contacts_list import contact_lines, contact_row, line_of
 from core.coverage import email_valid
@@ -24,6 +25,7 @@ from core.email_facts import (
 )
 from core.email_guess import PATTERNS, infer_pattern
 from core.export_json import export_text, import_text
+from core.migrations import migrations
 from core.models import Application, EmailSource, Person
 from core.repository import Repository
 from core.repository.facts import FACTS_VERSION, STALE_TRIGGER
@@ -208,3 +210,26 @@ def test_a1_a2_facts_are_not_exported_and_are_worked_out_on_import(
     assert [_stored(other, pid) for pid in (1, 2)] == ["@acme.com first.last", ""]
     assert contact_lines(other, Scope.EVERYONE).lines == contact_lines(repo, Scope.EVERYONE).lines
     other.close()
+
+
+def test_a1_a2_a_file_from_before_the_facts_gets_them_when_opened(tmp_path: Path) -> None:
+    """Migration 0011 on a file an older version wrote: a copy is made first, every person's
+    facts are worked out as the file opens, and the lists read the same as before."""
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="0011_email_facts")
+    db.execute("INSERT INTO applications (company, created_at) VALUES ('Acme', '2026-11-20')")
+    for name, email in (("Ann Lee", "ann.lee@acme.com"), ("Bo Chan", "bo@@acme"), ("Cy Dee", "")):
+        db.execute(
+            "INSERT INTO people (application_id, name, email, email_source) VALUES (1, ?, ?, ?)",
+            [name, email, "card" if email else ""],
+        )
+    db.conn.commit()
+    db.conn.close()
+    upgraded = Repository.open(path)
+    assert upgraded.backups
+    assert [_stored(upgraded, pid) for pid in (1, 2, 3)] == ["@acme.com first.last", INVALID, ""]
+    lines = contact_lines(upgraded, Scope.EVERYONE).lines
+    assert [(line.name, line.guess) for line in lines][2] == ("Cy Dee", "cy.dee@acme.com")
+    assert lines == [line_of(contact_row(upgraded, line.id)) for line in lines]
+    upgraded.close()
