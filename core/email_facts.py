@@ -55,9 +55,9 @@ def parse_facts(text: str | None) -> Facts | None:
 _KNOWN_PATTERNS = frozenset(PATTERNS)
 
 
-STORED_VALID, STORED_INVALID, NONE_STORED = 1, 0, 2
-"""A1's answer as a list reads it from the stored facts (contact_sql: '@...' valid, INVALID
-not; none stored, or another program's text: NONE_STORED)."""
+STORED_VALID, NONE_STORED = 1, 2
+"""A1's answer as a list reads it from the stored facts (contact_sql.A1_STORED): '@...' is
+STORED_VALID, INVALID is 0, none stored (or another program's text) NONE_STORED."""
 
 
 def address_valid(email: str, stored: int) -> bool:
@@ -89,22 +89,22 @@ def pattern_from_text(text: str) -> CompanyPattern:
     """A2: pattern_from_facts of a company's known addresses as contact_sql groups them (a line
     each: how many, a space, their facts); ValueError when a line is not such (the caller
     works them out from the addresses). Kept per text: a page read again adds up nothing."""
-    if text and "\n" not in text:  # one group (a company whose addresses agree): its pattern
-        count, _, stored = text.partition(" ")
-        facts = parse_facts(stored)
-        if facts is None or not count.isdigit():
-            raise ValueError(f"not a count and stored facts: {text!r}")
+    groups = [_group(line) for line in text.split("\n")] if text else []
+    if len(groups) == 1:  # a company whose addresses agree: no votes to count (#8: 2x faster)
+        facts = groups[0][1]
         if not (facts.valid and facts.patterns):
             return None
         return min(facts.patterns, key=_ORDER.__getitem__), facts.domain
-    groups = []
-    for line in text.split("\n") if text else ():
-        count, _, stored = line.partition(" ")
-        facts = parse_facts(stored)
-        if facts is None or not count.isdigit():
-            raise ValueError(f"not a count and stored facts: {line!r}")
-        groups.append((int(count), facts))
     return pattern_from_facts(groups)
+
+
+def _group(line: str) -> tuple[int, Facts]:
+    """One line of a _known_at text: how many hold these facts, and the facts."""
+    count, _, stored = line.partition(" ")
+    facts = parse_facts(stored)
+    if facts is None or not count.isdigit():
+        raise ValueError(f"not a count and stored facts: {line!r}")
+    return int(count), facts
 
 
 def pattern_from_pairs(pairs: Iterable[tuple[str, str]]) -> CompanyPattern:

@@ -11,7 +11,8 @@ from core.coverage import Flag, panel_flags, person_flags
 from core.email_guess import EmailGuess, guess_email
 from core.models import CONTACT_FIELDS, Application, EmailSource, Person
 from core.repository import Repository
-from core.repository.people import CONTACTS_PAGE, nocase
+from core.repository.list_reads import nocase
+from core.repository.people import CONTACTS_PAGE
 
 
 class Scope(StrEnum):

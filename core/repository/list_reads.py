@@ -14,6 +14,14 @@ from core.repository.stored import unsafe
 if TYPE_CHECKING:
     from core.email_facts import CompanyPattern
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def nocase(text: str) -> str:
+    """`text` as SQLite's NOCASE compares it (ASCII letters folded, nothing else)."""
+    return text.translate(_ASCII_LOWER)
+
+
 KEPT = 5_000
 """At most this many things are kept (a list paged through end to end leaves 250 page starts;
 the large database has 2,000 companies)."""

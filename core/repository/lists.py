@@ -28,17 +28,13 @@ from core.repository.due_sql import (
     WARN_LOOK,
     judged_line,
 )
-from core.repository.list_reads import Kept, cleaned_row, text_unsafe, watch_writes
-from core.repository.people import _ORDERS, CONTACTS_PAGE, nocase
+from core.repository.list_reads import Kept, cleaned_row, nocase, text_unsafe, watch_writes
+from core.repository.people import _ORDERS, CONTACTS_PAGE, _marks
 from core.repository.plan import PLAN_LIMIT, utc_text
 from core.repository.stored import read_tuples
 
 if TYPE_CHECKING:
     from core.email_facts import CompanyPattern
-
-
-def _marks(values: Collection[Any]) -> str:
-    return ", ".join("?" for _ in values)
 
 
 class ListStore(StoreBase):

@@ -41,25 +41,15 @@ _PERSON_SELECT = "SELECT id, " + ", ".join(_PERSON_COLUMNS) + " FROM people"
 """A person's stored fields (not the facts worked out from them: core.repository.facts)."""
 _HIGH_WATER = "people_high_water"
 _APP_COLUMNS = {f"_app_{f}": f for f in ("id", "company", "role", "status", "created_at")}
-_WITH_APP = (
-    "SELECT p.id, "
-    + ", ".join(f"p.{c}" for c in _PERSON_COLUMNS)
-    + ", "
-    + ", ".join(f"a.{f} AS {k}" for k, f in _APP_COLUMNS.items())
-)
+_PERSON_AND_APP = [f"p.{c}" for c in ("id", *_PERSON_COLUMNS)] + [
+    f"a.{f} AS {k}" for k, f in _APP_COLUMNS.items()
+]
+_WITH_APP = "SELECT " + ", ".join(_PERSON_AND_APP)
 
 
 def _listed(row: dict[str, Any]) -> tuple[Person, Application]:
     """A person and their application from a list's row, built without validating again."""
     return person_from_row(row), application_from_row(row, "_app_")
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def nocase(text: str) -> str:
-    """`text` as SQLite's NOCASE compares it (ASCII letters folded, nothing else)."""
-    return text.translate(_ASCII_LOWER)
 
 
 def _marks(values: Collection[Any]) -> str:

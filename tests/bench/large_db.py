@@ -172,8 +172,10 @@ def _stamp() -> dict[str, Any]:
     import hashlib
 
     import core.migrations
+    import core.migrations_lists
 
-    schema = hashlib.sha256(Path(core.migrations.__file__).read_bytes()).hexdigest()[:16]
+    files = (core.migrations.__file__, core.migrations_lists.__file__)
+    schema = hashlib.sha256(b"".join(Path(f).read_bytes() for f in files)).hexdigest()[:16]
     return {"generator": GENERATOR, "migrations": known_names(), "schema": schema, "sizes": SIZES}
 
 

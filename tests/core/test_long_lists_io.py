@@ -25,7 +25,7 @@ from core.models import (
     TouchKind,
 )
 from core.repository import Repository
-from core.repository.people import nocase
+from core.repository.list_reads import nocase
 from core.services_learning import search
 from core.services_people import ContactRow, Scope, contacts_page, list_contacts
 from tests.core.conftest import NOW
