@@ -1,23 +1,10 @@
-"""The contacts lines' SQL (#8): what a line is read from, the known addresses its guess (A2)
-rests on as one text per company (their stored facts, grouped), and the known addresses as
-(name, email) pairs where facts are missing."""
+"""The contacts lines' SQL (#8): what a line is read from, and the known addresses its guess
+(A2) rests on as one text per company (their stored facts, grouped)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from core.kinds import THANK_TOO, ActionKind, TouchKind
-from core.repository.base import _safe
 from core.repository.plan import _OPEN
-from core.repository.stored import unsafe
-
-
-def _known_text(alias: str) -> str:
-    """SQL: the known addresses aggregated as one text: their count, then the name and the
-    email of each by turns, a line each (NULL when there is none)."""
-    return (
-        f"count(*) || char(10) || group_concat({alias}.name || char(10) || {alias}.email, char(10))"
-    )
 
 
 def _known_at(company: str) -> str:
@@ -73,17 +60,3 @@ text, text or NULL): name, role, company, email, source, best time, mode; mailin
 
 KNOWN_OF = f"SELECT j.value, {_known_at('j.value')} FROM json_each(?1) j"
 """SQL: each company of a JSON list with the _known_at text of the known addresses there."""
-
-
-@lru_cache(maxsize=4096)
-def known_pairs(text: str) -> tuple[tuple[str, str], ...] | None:
-    """The (name, email) pairs of a _known_text, each value cleaned as rows() cleans it; None
-    when the text does not split into them (a value held a line break). Kept per text: a page
-    read again splits nothing again."""
-    count, _, text = text.partition("\n")
-    parts = text.split("\n")
-    if len(parts) != 2 * int(count):
-        return None
-    if unsafe(text):
-        parts = [_safe(part) for part in parts]
-    return tuple(zip(parts[::2], parts[1::2], strict=True))

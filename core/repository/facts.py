@@ -62,13 +62,13 @@ class FactsStore(StoreBase):
     def fill_email_facts(self, everyone: bool = False) -> int:
         """Work out the facts of the people who have none (or of everyone), from their name
         and address as the app reads them (cleaned); return how many were written."""
-        where = "" if everyone else "WHERE email_facts IS NULL"
+        missing = "" if everyone else "AND email_facts IS NULL"
         written, last = 0, 0
         with self.write():
             while True:  # in batches: 50,000 people are never all in memory at once
                 rows = self.rows(
-                    f"SELECT id, name, email FROM people {where} "
-                    f"{'AND' if where else 'WHERE'} id > ? ORDER BY id LIMIT {_BATCH}",
+                    f"SELECT id, name, email FROM people WHERE id > ? {missing} "
+                    f"ORDER BY id LIMIT {_BATCH}",
                     [last],
                 )
                 if not rows:

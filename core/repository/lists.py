@@ -10,15 +10,13 @@ from datetime import datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from core.repository.base import StoreBase, _safe
+from core.repository.base import StoreBase
 from core.repository.contact_sql import (
     CONTACT_COLUMNS,
     CONTACT_LINE,
     CONTACT_TEXT,
     KNOWN,
     KNOWN_OF,
-    _known_text,
-    known_pairs,
 )
 from core.repository.due_sql import (
     DUE_COLUMNS,
@@ -176,10 +174,12 @@ class ListStore(StoreBase):
 
     def _known_by_cleaned_names(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         """Cleaned rows, each without an address given the pattern of the known pairs of its
-        company's cleaned name (known_address_groups)."""
+        company's cleaned name (known_address_lines, cleaned as read)."""
         from core.email_facts import pattern_from_pairs
 
-        groups = self.known_address_groups({row[4] for row in rows if not row[5]})
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for company, name, email in self.known_address_lines({r[4] for r in rows if not r[5]}):
+            groups.setdefault(company, []).append((name, email))
         patterns = {company: pattern_from_pairs(pairs) for company, pairs in groups.items()}
         return [row if row[5] else (*row[:KNOWN], patterns.get(nocase(row[4]))) for row in rows]
 
@@ -202,37 +202,6 @@ class ListStore(StoreBase):
             self, "SELECT COUNT(*) FROM participants WHERE interview_id = ?", [interview_id]
         )
         return int(found[0][0])
-
-    def known_address_groups(
-        self, companies: Collection[str]
-    ) -> dict[str, tuple[tuple[str, str], ...]]:
-        """A2: the (name, email) pairs of known_address_lines by company (folded as nocase()
-        folds it), in no set order: one row a company (its pairs as one text, split here),
-        each value cleaned as rows() cleans it."""
-        names = sorted(set(companies))
-        if not names:
-            return {}
-        found = self.conn.execute(  # cleaned in _pairs, value by value
-            f"SELECT a.company, {_known_text('p')} "
-            "FROM people p JOIN applications a ON a.id = p.application_id "
-            f"WHERE a.company COLLATE NOCASE IN ({_marks(names)}) AND p.email != '' "
-            "AND p.email_source != 'guessed' GROUP BY a.company COLLATE NOCASE",
-            names,
-        ).fetchall()
-        groups = {}
-        for company, text in found:
-            pairs = self._pairs_of(company, text)
-            groups[nocase(_safe(company))] = pairs  # lower() per row cost more than the rest
-        return groups
-
-    def _pairs_of(self, company: str, text: str | None) -> tuple[tuple[str, str], ...]:
-        """The pairs of one company's _known_text (none for NULL), cleaned (see known_pairs);
-        where a value holds a line break, read from known_address_lines instead."""
-        pairs = None if text is None else known_pairs(text)
-        if pairs is None and text is not None:
-            rows = self.known_address_lines([company])
-            pairs = tuple((name, email) for _company, name, email in rows)
-        return pairs or ()
 
     def known_address_lines(self, companies: Collection[str]) -> list[tuple[str, str, str]]:
         """A2: addresses_at without the ids or an order: (company as nocase() folds it, name,

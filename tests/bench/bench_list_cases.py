@@ -30,11 +30,10 @@ def forget_checks(*repos: Repository) -> None:
     from core import coverage, email_facts
     from core.contact_fields import check_email_value
     from core.email_guess import _pattern_of
-    from core.repository import contact_sql
 
     for repo in repos:
         repo._kept = None
-    for cached in (check_email_value, _pattern_of, coverage._domain_valid, contact_sql.known_pairs):
+    for cached in (check_email_value, _pattern_of, coverage._domain_valid):
         cached.cache_clear()
     coverage.email_valid.cache_clear()
     email_facts.parse_facts.cache_clear()
