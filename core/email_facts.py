@@ -1,8 +1,9 @@
 """A1 and A2 worked out once per address, when a person is written (#8): whether the address is
 valid and which of A2's patterns it follows, kept in people.email_facts. A page of contacts
-seen for the first time then checks no address and matches no pattern: it adds up stored
-votes (a company's known addresses grouped by their facts) and applies the winning pattern.
-A change to the rules here comes with a new core.repository.facts.FACTS_VERSION."""
+seen for the first time then checks no address and matches no pattern: triggers count each
+company's votes from the facts (core.repository.votes), its query reads the winning pattern,
+and the line applies it. A change to the rules here comes with a new
+core.repository.facts.FACTS_VERSION."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from core.coverage import email_valid
-from core.email_guess import _ORDER, PATTERNS, _matching, best_pattern, local_part
+from core.email_guess import PATTERNS, _matching, best_pattern, local_part
 
 INVALID = "!"
 """The facts of an address A1 finds invalid."""
@@ -82,29 +83,6 @@ def pattern_from_facts(groups: Iterable[tuple[int, Facts]]) -> CompanyPattern:
         counts[facts.domain] = (known + n, votes)
     found = best_pattern(counts)
     return None if found is None else (found[0], found[1])
-
-
-@lru_cache(maxsize=4096)
-def pattern_from_text(text: str) -> CompanyPattern:
-    """A2: pattern_from_facts of a company's known addresses as contact_sql groups them (a line
-    each: how many, a space, their facts); ValueError when a line is not such (the caller
-    works them out from the addresses). Kept per text: a page read again adds up nothing."""
-    groups = [_group(line) for line in text.split("\n")] if text else []
-    if len(groups) == 1:  # a company whose addresses agree: no votes to count (#8: 2x faster)
-        facts = groups[0][1]
-        if not (facts.valid and facts.patterns):
-            return None
-        return min(facts.patterns, key=_ORDER.__getitem__), facts.domain
-    return pattern_from_facts(groups)
-
-
-def _group(line: str) -> tuple[int, Facts]:
-    """One line of a _known_at text: how many hold these facts, and the facts."""
-    count, _, stored = line.partition(" ")
-    facts = parse_facts(stored)
-    if facts is None or not count.isdigit():
-        raise ValueError(f"not a count and stored facts: {line!r}")
-    return int(count), facts
 
 
 def pattern_from_pairs(pairs: Iterable[tuple[str, str]]) -> CompanyPattern:

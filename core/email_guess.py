@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from core.kinds import EMAIL_PATTERNS
+
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq"}
 _PREFIXES = {"dr", "mr", "mrs", "ms", "miss", "prof", "sir"}
 
@@ -82,6 +84,8 @@ PATTERNS: dict[str, Builder] = {
     "lastfirst": lambda n: f"{n.last}{n.first}",
 }
 """Local-part patterns, most common first (the order breaks ties)."""
+if tuple(PATTERNS) != EMAIL_PATTERNS:  # the stored votes' SQL orders by the names alone
+    raise RuntimeError(f"PATTERNS {tuple(PATTERNS)} are not core.kinds.EMAIL_PATTERNS")
 
 _NEEDS_LAST = {key for key in PATTERNS if "l" in key.replace("first", "")}
 _ORDER = {key: n for n, key in enumerate(PATTERNS)}

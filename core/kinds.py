@@ -133,3 +133,24 @@ class NoteKind(StrEnum):
     FEEDBACK_REQUEST = "feedback_request"
     WITHDRAW = "withdraw"
     LINKEDIN = "linkedin"
+
+
+EMAIL_PATTERNS = (
+    "first.last",
+    "flast",
+    "first",
+    "firstlast",
+    "first_last",
+    "f.last",
+    "firstl",
+    "first-last",
+    "first.l",
+    "last.first",
+    "lastf",
+    "last",
+    "last_first",
+    "lastfirst",
+)
+"""A2: the names of the local-part patterns, most common first (the order breaks ties);
+core.email_guess.PATTERNS builds each, in this order (the SQL of the stored votes reads the
+names alone, without importing the builders)."""

@@ -218,7 +218,7 @@ def search(db: Database) -> None:
     ensure_search_index(db, rebuild=True)
 
 
-# The long lists' indexes (#8: 0006-0011) are registered, in order, by their own module.
+# The long lists' indexes (#8: 0006-0012) are registered, in order, by their own module.
 from core import migrations_lists  # noqa: E402, F401
 
 if tuple(known_names()) != SCHEMA:  # a migration added here must be named in core/schema.py

@@ -1,4 +1,4 @@
-"""Schema versions 0006-0011: the indexes and stored facts the long lists read (#8), in
+"""Schema versions 0006-0012: the indexes and stored facts the long lists read (#8), in
 order after core.migrations' own (which imports this module before checking the order)."""
 
 from __future__ import annotations
@@ -109,3 +109,13 @@ def email_facts(db: Database) -> None:
         """,
     )
     db.execute(STALE_SQL)  # one statement: _run would split it at the ';' in its body
+
+
+@migrations(name="0012_company_votes")
+def company_votes(db: Database) -> None:
+    """A2's votes kept by company (#8, core.repository.votes): each company's known addresses
+    counted by domain and pattern from their stored facts, kept by triggers, so a page of
+    contacts reads each company's pattern in its own query."""
+    from core.repository.votes import install
+
+    install(db.conn)

@@ -19,4 +19,5 @@ SCHEMA = (
     "0009_known_text",
     "0010_contact_page",
     "0011_email_facts",
+    "0012_company_votes",
 )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from core.repository.base import BUSY_TIMEOUT_MS
 from core.repository.dump_json import JsonDumpStore
-from core.repository.facts import DERIVED_COLUMNS, FactsStore
+from core.repository.facts import DERIVED_COLUMNS, DERIVED_TABLES, FactsStore
 
 # When the file and the database both hold a row the file wins, except high-water marks,
 # which only go up (the ids of deleted people are never given again: vCard UIDs stay true).
@@ -18,6 +19,10 @@ _MERGE = {
     ("meta", "value"): "CASE WHEN meta.key LIKE '%high_water' THEN CAST(MAX(CAST(meta.value "
     "AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT) ELSE excluded.value END",
 }
+
+
+_VOTED, _BULK = ("people", "applications"), 500
+"""More rows than this loaded into these tables: the votes are worked out once, after."""
 
 
 def _one(column: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
@@ -73,6 +78,7 @@ class DumpStore(JsonDumpStore, FactsStore):
             for r in rows
             if not r["name"].startswith(("sqlite_", "_sqlite_"))
             and r["name"] not in virtual
+            and r["name"] not in DERIVED_TABLES
             and not any(r["name"].startswith(f"{v}_") for v in virtual)
         ]
 
@@ -120,7 +126,8 @@ class DumpStore(JsonDumpStore, FactsStore):
         made in one statement): rows must then not repeat a key (IntegrityError)."""
         conn = self.conn
         written = total = 0
-        with self.write():
+        bulk = sum(len(rows) for table, rows in tables if table in _VOTED) > _BULK
+        with self.write(), self.votes_paused() if bulk else nullcontext():
             conn.execute("PRAGMA defer_foreign_keys = ON")
             loaded = []
             for table, rows in tables:

@@ -5,7 +5,10 @@ them), and the facts of every person worked out again when the rules change."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from core.repository import votes
 from core.repository.base import StoreBase
 
 FACTS_VERSION = 1
@@ -24,20 +27,24 @@ again (NULL until then; a read works out what is NULL itself, so nothing shown i
 
 DERIVED_COLUMNS = {"people": ("email_facts",)}
 """Columns worked out from the others: not exported, not imported (worked out on import)."""
+DERIVED_TABLES = frozenset({votes.TABLE})
+"""Tables worked out from the others (the votes): not exported, not imported."""
 
 _BATCH = 2_000
 
 
-def facts_state(conn: sqlite3.Connection) -> tuple[int, bool, bool]:
-    """(the facts' stored version, whether the trigger is in place, whether someone's facts
-    are missing): one query, read on every open, through indexes alone."""
+def facts_state(conn: sqlite3.Connection) -> tuple[int, bool, bool, bool]:
+    """(the facts' stored version, whether their trigger is in place, whether someone's facts
+    are missing, whether every trigger keeping the votes is in place): one query, read on
+    every open, through indexes alone."""
     row = conn.execute(
         "SELECT (SELECT user_version FROM pragma_user_version), "
         "EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'trigger' "
         f"AND name = '{STALE_TRIGGER}'), "
-        "EXISTS (SELECT 1 FROM people WHERE email_facts IS NULL)"
+        "EXISTS (SELECT 1 FROM people WHERE email_facts IS NULL), "
+        f"({votes.TRIGGERS_PRESENT})"
     ).fetchone()
-    return row[0], bool(row[1]), bool(row[2])
+    return row[0], bool(row[1]), bool(row[2]), bool(row[3])
 
 
 class FactsStore(StoreBase):
@@ -46,18 +53,35 @@ class FactsStore(StoreBase):
 
     def ensure_email_facts(self) -> int:
         """Work out the facts that are missing (written by other means, or since a trigger was
-        lost: then everyone's) or made by other rules (everyone's); return how many were
-        written. Nothing is imported, nothing written, when all is in order."""
-        version, trigger, missing = facts_state(self.conn)
+        lost: then everyone's) or made by other rules (everyone's), and the votes whose
+        triggers were lost; return how many facts were written. Nothing is imported, nothing
+        written, when all is in order."""
+        version, trigger, missing, counted = facts_state(self.conn)
         everyone = version != FACTS_VERSION or not trigger
-        if not (everyone or missing):
+        if not (everyone or missing or not counted):
             return 0
-        with self.write():
+        with self.write(), self.votes_paused():
             if not trigger:
                 self.run(STALE_SQL)
             written = self.fill_email_facts(everyone=everyone)
             self.run(f"PRAGMA user_version = {FACTS_VERSION}")
         return written
+
+    @contextmanager
+    def votes_paused(self) -> Iterator[None]:
+        """Run a bulk write to people or applications with the votes' triggers dropped (each
+        would run once a row), then put them back and, if anything was written, work every
+        vote out again, set-based (inside the caller's transaction: a failure puts the
+        triggers back with the rest)."""
+        for name in votes.TRIGGERS:
+            self.run(f"DROP TRIGGER IF EXISTS {name}")
+        before = self.conn.total_changes
+        yield
+        if self.conn.total_changes == before:
+            for name in votes.TRIGGERS:
+                self.run(votes.trigger_sql(name))
+        else:
+            votes.install(self.conn)
 
     def fill_email_facts(self, everyone: bool = False) -> int:
         """Work out the facts of the people who have none (or of everyone), from their name

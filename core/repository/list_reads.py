@@ -1,18 +1,15 @@
 """Helpers of the long lists' reads (#8): what a read found and the next may use while what it
 rests on is unchanged (where a page begins: keyset pagination with no key passed by the
-screen; a company's A2 pattern), and a check of the text read that looks at its text alone."""
+screen), and a check of the text read that looks at its text alone."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from core.repository.base import _safe
 from core.repository.stored import unsafe
-
-if TYPE_CHECKING:
-    from core.email_facts import CompanyPattern
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -23,37 +20,30 @@ def nocase(text: str) -> str:
 
 
 KEPT = 5_000
-"""At most this many things are kept (a list paged through end to end leaves 250 page starts;
-the large database has 2,000 companies)."""
+"""At most this many page starts are kept (a list paged through end to end leaves 250)."""
 
 
 _WATCHED = (
     "INSERT ON main.people",
     "DELETE ON main.people",
-    "UPDATE OF name, email, email_source, application_id, email_facts ON main.people",
-    "UPDATE OF company ON main.applications",
-    "DELETE ON main.applications",
+    "UPDATE OF id, name ON main.people",
 )
-"""The writes that change what Kept holds: who is listed and in what order (starts), and the
-known addresses at each company (known). A best time, a note or a debrief's words do not."""
+"""The writes that change what Kept holds: who is listed and in what order. An address, a
+best time, a note or a debrief's words do not."""
 
 
 class Kept:
     """What reads of the long lists found and may use again while the file is unchanged (#8):
     `starts`, the sort key of the row at each offset of everyone's contacts by name (the page
     starting there is sought by it, not found by skipping `offset` rows: 0.3 ms at the
-    25,000th person), `known`, the A2 pattern of each company's known addresses (their
-    facts read: 0.4 ms a page), and `pages`, the (offset, limit) of the pages read (their
-    companies' patterns all kept). Forgotten at a change that can touch them: a _WATCHED write
-    through this connection (temporary triggers, this connection's alone, count them) or any
-    commit by another one (PRAGMA data_version). Nothing is used or kept inside a
-    transaction, whose writes could yet be rolled back."""
+    25,000th person). Forgotten at a change that can touch them: a _WATCHED write through
+    this connection (temporary triggers, this connection's alone, count them) or any commit
+    by another one (PRAGMA data_version). Nothing is used or kept inside a transaction, whose
+    writes could yet be rolled back."""
 
     def __init__(self) -> None:
         self._state: tuple[int, int] | None = None
         self.starts: dict[int, tuple[Any, ...]] = {}
-        self.known: dict[str, CompanyPattern] = {}
-        self.pages: set[tuple[int, int]] = set()
 
     def current(self, conn: sqlite3.Connection, writes: int) -> Kept | None:
         """This, valid for the file as it is now (emptied if it changed since it was filled),
@@ -62,8 +52,8 @@ class Kept:
         if conn.in_transaction:
             return None
         state = (writes, conn.execute("PRAGMA data_version").fetchone()[0])
-        if state != self._state or len(self.starts) + len(self.known) > KEPT:
-            self._state, self.starts, self.known, self.pages = state, {}, {}, set()
+        if state != self._state or len(self.starts) > KEPT:
+            self._state, self.starts = state, {}
         return self
 
 

@@ -10,14 +10,9 @@ from datetime import datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from core.kinds import EMAIL_PATTERNS
 from core.repository.base import StoreBase
-from core.repository.contact_sql import (
-    CONTACT_COLUMNS,
-    CONTACT_LINE,
-    CONTACT_TEXT,
-    KNOWN,
-    KNOWN_OF,
-)
+from core.repository.contact_sql import CONTACT_COLUMNS, CONTACT_TEXT, KNOWN
 from core.repository.due_sql import (
     DUE_COLUMNS,
     DUE_DETAIL_COLUMNS,
@@ -33,6 +28,9 @@ from core.repository.stored import read_tuples
 
 if TYPE_CHECKING:
     from core.email_facts import CompanyPattern
+
+
+_KNOWN_PATTERNS = frozenset(EMAIL_PATTERNS)
 
 
 class ListStore(StoreBase):
@@ -82,10 +80,7 @@ class ListStore(StoreBase):
     def _everyone_by_name(self, offset: int, limit: int) -> list[tuple[Any, ...]]:
         """contact_lines of everyone by name: the page's first person (their key as a page
         read before left it while the file is unchanged, else found in the narrow index
-        alone), then the page read on from them in the index's order (nothing sorted). Its
-        companies' known addresses: read in the same query the first time the page is read
-        since the file changed, then kept; read again, taken from those kept (any missing
-        read by company)."""
+        alone), then the page read on from them in the index's order (nothing sorted)."""
         by, offset = _ORDERS["name"], max(0, offset)
         kept = self._kept_now()
         first = kept.starts.get(offset) if kept is not None else None
@@ -95,11 +90,8 @@ class ListStore(StoreBase):
             ).fetchone()
             if first is None:
                 return []
-        # a page not read before: its companies' known addresses in the query (read apart by
-        # company, they cost more); read before, they are kept
-        known_read = kept is None or (offset, limit) not in kept.pages
         rows = self.conn.execute(
-            f"SELECT {CONTACT_COLUMNS if known_read else CONTACT_LINE + ', NULL'} "
+            f"SELECT {CONTACT_COLUMNS} "
             "FROM people p JOIN applications a ON a.id = p.application_id "
             "WHERE p.name >= ?1 COLLATE NOCASE AND (p.name > ?1 COLLATE NOCASE OR p.id >= ?2) "
             f"ORDER BY {by} LIMIT ?3",
@@ -107,34 +99,11 @@ class ListStore(StoreBase):
         ).fetchall()
         if text_unsafe(rows, *CONTACT_TEXT):  # names shown cleaned: no key to seek by
             return self._known_by_cleaned_names([cleaned_row(row, KNOWN) for row in rows])
-        if kept is None:
-            return self._known_as_read(rows, None)
-        if rows:
+        if kept is not None and rows:
             kept.starts[offset] = first
-            kept.pages.add((offset, limit))
             if len(rows) == limit:  # the next page starts after the last one shown
                 kept.starts[offset + limit] = (rows[-1][1], rows[-1][0] + 1)
-        if known_read:
-            return self._known_as_read(rows, kept.known)
-        known = self._patterns_at({row[4] for row in rows if not row[5]}, kept.known)
-        for n, row in enumerate(rows):
-            if not row[5]:
-                rows[n] = (*row[:KNOWN], known[row[4]])
-        return rows
-
-    def _patterns_at(
-        self, companies: set[str], kept: dict[str, CompanyPattern]
-    ) -> dict[str, CompanyPattern]:
-        """A2: the pattern of each company's known addresses (as stored; matched NOCASE), as
-        kept since the file last changed, the others read (and kept)."""
-        found = {company: kept[company] for company in companies if company in kept}
-        missing = sorted(companies - found.keys())
-        if missing:
-            import json  # off the start-up path: pages after the first only
-
-            for company, text in self.conn.execute(KNOWN_OF, [json.dumps(missing)]):
-                found[company] = kept[company] = self._pattern_at(company, text)
-        return found
+        return self._known_as_read(rows)
 
     def panel_lines(
         self, interview_id: int, *, offset: int = 0, limit: int = CONTACTS_PAGE
@@ -157,19 +126,18 @@ class ListStore(StoreBase):
         rows = self.conn.execute(sql, params).fetchall()
         if text_unsafe(rows, *CONTACT_TEXT):
             return self._known_by_cleaned_names([cleaned_row(row, KNOWN) for row in rows])
-        return self._known_as_read(rows, None)
+        return self._known_as_read(rows)
 
-    def _known_as_read(
-        self, rows: list[tuple[Any, ...]], kept: dict[str, CompanyPattern] | None
-    ) -> list[tuple[Any, ...]]:
-        """Clean CONTACT_COLUMNS rows, the known addresses' text of each without an address
-        turned into its company's pattern (and kept by company, given where)."""
+    def _known_as_read(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Clean CONTACT_COLUMNS rows, the elected text of each without an address made its
+        company's pattern (each company's once)."""
+        patterns: dict[str, CompanyPattern] = {}
         for n, row in enumerate(rows):
             if not row[5]:
-                pattern = self._pattern_at(row[4], row[KNOWN])
-                rows[n] = (*row[:KNOWN], pattern)
-                if kept is not None:
-                    kept[row[4]] = pattern
+                company = row[4]
+                if company not in patterns:
+                    patterns[company] = self._pattern_at(company, row[KNOWN])
+                rows[n] = (*row[:KNOWN], patterns[company])
         return rows
 
     def _known_by_cleaned_names(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -183,16 +151,17 @@ class ListStore(StoreBase):
         patterns = {company: pattern_from_pairs(pairs) for company, pairs in groups.items()}
         return [row if row[5] else (*row[:KNOWN], patterns.get(nocase(row[4]))) for row in rows]
 
-    def _pattern_at(self, company: str, text: str | None) -> CompanyPattern:
-        """A2: the pattern of one company's known addresses from their _known_at text; where
-        someone's facts are missing (NULL) or not as stored facts are, from their pairs."""
-        from core.email_facts import pattern_from_pairs, pattern_from_text
+    def _pattern_at(self, company: str, elected: str | None) -> CompanyPattern:
+        """A2: the pattern of one company's known addresses from votes.election's text
+        ('domain pattern'; None: no pattern); where someone's facts are missing or not as
+        facts_of writes them (' '), or the text is not such, from their pairs."""
+        if elected is None:
+            return None
+        domain, _, pattern = elected.partition(" ")
+        if domain and pattern in _KNOWN_PATTERNS:
+            return pattern, domain
+        from core.email_facts import pattern_from_pairs
 
-        if text is not None:
-            try:
-                return pattern_from_text(text)
-            except ValueError:
-                pass
         rows = self.known_address_lines([company])
         return pattern_from_pairs((name, email) for _company, name, email in rows)
 

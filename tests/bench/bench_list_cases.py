@@ -37,7 +37,6 @@ def forget_checks(*repos: Repository) -> None:
         cached.cache_clear()
     coverage.email_valid.cache_clear()
     email_facts.parse_facts.cache_clear()
-    email_facts.pattern_from_text.cache_clear()
 
 
 def contact_cases(large: Repository, demo: Repository) -> list[Case]:

@@ -1,0 +1,172 @@
+"""A2's votes kept by company (#8): for each company (NOCASE), each domain of its known
+addresses with how many are known there and how many follow each pattern, worked out from the
+people's stored facts (core.email_facts) by triggers in the file, so that any program's write
+keeps them true. A page of contacts then reads each company's winning pattern (ELECTION) in
+its own query: no known address is read, no vote added up in Python."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from core.kinds import EMAIL_PATTERNS
+
+TABLE = "company_votes"
+TABLE_SQL = (
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (company TEXT NOT NULL COLLATE NOCASE, "
+    "domain TEXT NOT NULL, pattern TEXT NOT NULL, n INTEGER NOT NULL, "
+    "PRIMARY KEY (company, domain, pattern)) WITHOUT ROWID"
+)
+"""One row per company and domain with pattern '' (how many valid known addresses are at the
+domain), one per pattern followed there (how many follow it), and domain '' for the known
+addresses whose facts are missing or not as facts_of writes them (the reader works those
+companies out from their addresses)."""
+
+_PATTERNS = "[" + ",".join(f'"{name}"' for name in EMAIL_PATTERNS) + "]"
+_RANK = "|" + "|".join(EMAIL_PATTERNS) + "|"
+_COUNTED = "{0}.email != '' AND {0}.email_source != 'guessed'"
+"""Who is a known address (A2): an address not guessed (as _known_at read them)."""
+
+
+def _company_of(row: str) -> str:
+    return f"(SELECT company FROM applications WHERE id = {row}.application_id)"
+
+
+def _well_formed(facts: str) -> str:
+    """SQL: whether `facts` are a valid address's facts as facts_of writes them, checked more
+    strictly than parse_facts (a plain lowercase ASCII domain, each pattern known and named
+    once): what fails is counted as missing, and worked out from the address when read."""
+    space = f"instr({facts}, ' ')"
+    patterns = f"substr({facts}, {space} + 1)"
+    return (
+        f"(substr({facts}, 1, 1) = '@' AND {space} > 2 "
+        f"AND substr({facts}, 2, {space} - 2) NOT GLOB '*[^a-z0-9.-]*' "
+        f"AND ({patterns} = '' OR (SELECT sum(length(j.value) + 1) FROM json_each('{_PATTERNS}') j "
+        f"WHERE instr(',' || {patterns} || ',', ',' || j.value || ',')) = length({patterns}) + 1))"
+    )
+
+
+def _add(source: str) -> str:
+    """SQL: add to the votes the rows of `source` (company c, facts f, weight w: 1 or -1 each),
+    a valid address's facts as a vote for its domain and each pattern it follows, missing or
+    other facts as domain '', an invalid address's ('!') not at all."""
+    ok = _well_formed("s.f")
+    return (
+        f"INSERT INTO {TABLE} (company, domain, pattern, n) "
+        "SELECT e.c, e.d, t.value, sum(e.w) FROM ("
+        f"SELECT s.c AS c, s.w AS w, CASE WHEN {ok} THEN substr(s.f, 2, instr(s.f, ' ') - 2) "
+        f"ELSE '' END AS d, CASE WHEN {ok} THEN substr(s.f, instr(s.f, ' ') + 1) ELSE '' END AS ps "
+        f"FROM ({source}) s WHERE s.c IS NOT NULL AND s.f IS NOT '!') e, "
+        f"(SELECT '' AS value UNION ALL SELECT value FROM json_each('{_PATTERNS}')) t "
+        "WHERE t.value = '' OR instr(',' || e.ps || ',', ',' || t.value || ',') > 0 "
+        "GROUP BY e.c COLLATE NOCASE, e.d, t.value "
+        "ON CONFLICT (company, domain, pattern) DO UPDATE SET n = n + excluded.n"
+    )
+
+
+def _person(row: str, weight: int) -> str:
+    """SQL: the source row of a person as a trigger sees them (`new` or `old`)."""
+    return (
+        f"SELECT {_company_of(row)} AS c, {row}.email_facts AS f, {weight} AS w "
+        f"WHERE {_COUNTED.format(row)}"
+    )
+
+
+def _people_of(application: str, company: str, weight: int) -> str:
+    """SQL: the source rows of the known addresses of one application, at `company`."""
+    return (
+        f"SELECT {company} AS c, p.email_facts AS f, {weight} AS w FROM people p "
+        f"WHERE p.application_id = {application} AND {_COUNTED.format('p')}"
+    )
+
+
+def _drop_spent(*companies: str) -> str:
+    return f"DELETE FROM {TABLE} WHERE n = 0 AND company IN ({', '.join(companies)})"
+
+
+TRIGGERS = {
+    "company_votes_person_added": (
+        "AFTER INSERT ON people",
+        [_add(_person("new", 1))],
+    ),
+    "company_votes_person_removed": (
+        "AFTER DELETE ON people",
+        [_add(_person("old", -1)), _drop_spent(_company_of("old"))],
+    ),
+    "company_votes_person_changed": (
+        "AFTER UPDATE OF email, email_source, email_facts, application_id ON people",
+        [
+            _add(f"{_person('old', -1)} UNION ALL {_person('new', 1)}"),
+            _drop_spent(_company_of("old"), _company_of("new")),
+        ],
+    ),
+    "company_votes_application_added": (  # people of an id reused (written by other means)
+        "AFTER INSERT ON applications",
+        [_add(_people_of("new.id", "new.company", 1))],
+    ),
+    "company_votes_application_changed": (
+        "AFTER UPDATE OF id, company ON applications",
+        [
+            _add(
+                f"{_people_of('old.id', 'old.company', -1)} UNION ALL "
+                f"{_people_of('new.id', 'new.company', 1)}"
+            ),
+            _drop_spent("old.company", "new.company"),
+        ],
+    ),
+    # BEFORE: its people, deleted with it, no longer find its company
+    "company_votes_application_removed": (
+        "BEFORE DELETE ON applications",
+        [_add(_people_of("old.id", "old.company", -1)), _drop_spent("old.company")],
+    ),
+}
+"""The triggers keeping the votes, by name: when, and what they run."""
+
+
+def trigger_sql(name: str) -> str:
+    """SQL: create one of TRIGGERS."""
+    event, body = TRIGGERS[name]
+    return f"CREATE TRIGGER IF NOT EXISTS {name} {event} BEGIN {'; '.join(body)}; END"
+
+
+REBUILD = (
+    f"DELETE FROM {TABLE}",
+    _add(
+        "SELECT a.company AS c, p.email_facts AS f, 1 AS w FROM people p "
+        f"JOIN applications a ON a.id = p.application_id WHERE {_COUNTED.format('p')}"
+    ),
+)
+"""SQL: the votes worked out again from everyone's stored facts (set-based: after a bulk
+write made with the triggers paused, or when a trigger was lost)."""
+
+TRIGGERS_PRESENT = (
+    "SELECT count(*) = "
+    f"{len(TRIGGERS)} FROM sqlite_master WHERE type = 'trigger' AND name IN "
+    f"({', '.join(repr(name) for name in TRIGGERS)})"
+)
+"""SQL: whether every trigger keeping the votes is in place (a table rebuilt by other means
+drops its triggers)."""
+
+
+def election(company: str) -> str:
+    """SQL: the A2 pattern the votes at `company` elect, as 'domain pattern' (NULL when no
+    known address follows a pattern; ' ' when some known address has no usable facts: then it
+    is worked out from the addresses). email_guess.best_pattern's order: the most followers,
+    then the fewest known at the domain, then the domain first in order, then the pattern
+    first in PATTERNS."""
+    return (
+        f"(SELECT v.domain || ' ' || v.pattern FROM {TABLE} v JOIN {TABLE} k "
+        "ON k.company = v.company AND k.domain = v.domain AND k.pattern = '' "
+        f"WHERE v.company = {company} AND (v.pattern != '' OR v.domain = '') "
+        f"ORDER BY v.domain = '' DESC, v.n DESC, k.n, v.domain, "
+        f"instr('{_RANK}', '|' || v.pattern || '|') LIMIT 1)"
+    )
+
+
+def install(conn: sqlite3.Connection) -> None:
+    """Create the table and every trigger missing, and work the votes out again (inside the
+    caller's transaction)."""
+    conn.execute(TABLE_SQL)
+    for name in TRIGGERS:
+        conn.execute(trigger_sql(name))
+    for sql in REBUILD:
+        conn.execute(sql)
