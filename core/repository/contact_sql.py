@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from core.kinds import THANK_TOO, ActionKind, TouchKind
 from core.repository.plan import _OPEN
-from core.repository.votes import election
+from core.repository.votes import STORED_ELECTION
 
 A1_STORED = (
     "CASE WHEN p.email_facts = '!' THEN 0 WHEN substr(p.email_facts, 1, 1) = '@' THEN 1 ELSE 2 END"
@@ -29,7 +29,7 @@ CONTACT_LINE = (
 
 CONTACT_COLUMNS = (
     # A2: for someone without an address, the pattern the votes at their company elect
-    f"{CONTACT_LINE}, CASE WHEN p.email = '' THEN {election('a.company')} END"
+    f"{CONTACT_LINE}, CASE WHEN p.email = '' THEN {STORED_ELECTION.format('a.company')} END"
 )
 """What a contacts line is read from: id, name, spelling confirmed, role, company, email, its
 source, best time, preferred mode, the mailing address when a mailed note is planned (C3, else

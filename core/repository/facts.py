@@ -27,7 +27,7 @@ again (NULL until then; a read works out what is NULL itself, so nothing shown i
 
 DERIVED_COLUMNS = {"people": ("email_facts",)}
 """Columns worked out from the others: not exported, not imported (worked out on import)."""
-DERIVED_TABLES = frozenset({votes.TABLE})
+DERIVED_TABLES = frozenset({votes.TABLE, votes.ELECTED})
 """Tables worked out from the others (the votes): not exported, not imported."""
 
 _BATCH = 2_000

@@ -1,8 +1,8 @@
 """A2's votes kept by company (#8): for each company (NOCASE), each domain of its known
 addresses with how many are known there and how many follow each pattern, worked out from the
-people's stored facts (core.email_facts) by triggers in the file, so that any program's write
-keeps them true. A page of contacts then reads each company's winning pattern (ELECTION) in
-its own query: no known address is read, no vote added up in Python."""
+people's stored facts (core.email_facts), and the pattern they elect, kept by triggers in the
+file, so that any program's write keeps them true. A page of contacts then reads each
+company's pattern by its key in its own query: no known address is read, no vote counted."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ TABLE_SQL = (
 domain), one per pattern followed there (how many follow it), and domain '' for the known
 addresses whose facts are missing or not as facts_of writes them (the reader works those
 companies out from their addresses)."""
+
+ELECTED = "company_patterns"
+ELECTED_SQL = (
+    f"CREATE TABLE IF NOT EXISTS {ELECTED} (company TEXT PRIMARY KEY COLLATE NOCASE, "
+    "elected TEXT) WITHOUT ROWID"
+)
+"""Each company's election as of its votes (election's text: 'domain pattern' or ' '; no row
+when no known address there follows a pattern)."""
 
 _PATTERNS = "[" + ",".join(f'"{name}"' for name in EMAIL_PATTERNS) + "]"
 _RANK = "|" + "|".join(EMAIL_PATTERNS) + "|"
@@ -83,70 +91,6 @@ def _drop_spent(*companies: str) -> str:
     return f"DELETE FROM {TABLE} WHERE n = 0 AND company IN ({', '.join(companies)})"
 
 
-TRIGGERS = {
-    "company_votes_person_added": (
-        "AFTER INSERT ON people",
-        [_add(_person("new", 1))],
-    ),
-    "company_votes_person_removed": (
-        "AFTER DELETE ON people",
-        [_add(_person("old", -1)), _drop_spent(_company_of("old"))],
-    ),
-    "company_votes_person_changed": (
-        "AFTER UPDATE OF email, email_source, email_facts, application_id ON people",
-        [
-            _add(f"{_person('old', -1)} UNION ALL {_person('new', 1)}"),
-            _drop_spent(_company_of("old"), _company_of("new")),
-        ],
-    ),
-    "company_votes_application_added": (  # people of an id reused (written by other means)
-        "AFTER INSERT ON applications",
-        [_add(_people_of("new.id", "new.company", 1))],
-    ),
-    "company_votes_application_changed": (
-        "AFTER UPDATE OF id, company ON applications",
-        [
-            _add(
-                f"{_people_of('old.id', 'old.company', -1)} UNION ALL "
-                f"{_people_of('new.id', 'new.company', 1)}"
-            ),
-            _drop_spent("old.company", "new.company"),
-        ],
-    ),
-    # BEFORE: its people, deleted with it, no longer find its company
-    "company_votes_application_removed": (
-        "BEFORE DELETE ON applications",
-        [_add(_people_of("old.id", "old.company", -1)), _drop_spent("old.company")],
-    ),
-}
-"""The triggers keeping the votes, by name: when, and what they run."""
-
-
-def trigger_sql(name: str) -> str:
-    """SQL: create one of TRIGGERS."""
-    event, body = TRIGGERS[name]
-    return f"CREATE TRIGGER IF NOT EXISTS {name} {event} BEGIN {'; '.join(body)}; END"
-
-
-REBUILD = (
-    f"DELETE FROM {TABLE}",
-    _add(
-        "SELECT a.company AS c, p.email_facts AS f, 1 AS w FROM people p "
-        f"JOIN applications a ON a.id = p.application_id WHERE {_COUNTED.format('p')}"
-    ),
-)
-"""SQL: the votes worked out again from everyone's stored facts (set-based: after a bulk
-write made with the triggers paused, or when a trigger was lost)."""
-
-TRIGGERS_PRESENT = (
-    "SELECT count(*) = "
-    f"{len(TRIGGERS)} FROM sqlite_master WHERE type = 'trigger' AND name IN "
-    f"({', '.join(repr(name) for name in TRIGGERS)})"
-)
-"""SQL: whether every trigger keeping the votes is in place (a table rebuilt by other means
-drops its triggers)."""
-
-
 def election(company: str) -> str:
     """SQL: the A2 pattern the votes at `company` elect, as 'domain pattern' (NULL when no
     known address follows a pattern; ' ' when some known address has no usable facts: then it
@@ -162,10 +106,99 @@ def election(company: str) -> str:
     )
 
 
+def _elect(company: str) -> str:
+    """SQL: store `company`'s election as its votes now stand (no row: no pattern)."""
+    return (
+        f"DELETE FROM {ELECTED} WHERE company = {company}; "
+        f"INSERT INTO {ELECTED} (company, elected) SELECT c, e FROM (SELECT c, {election('c')} "
+        f"AS e FROM (SELECT {company} AS c)) WHERE c IS NOT NULL AND e IS NOT NULL"
+    )
+
+
+TRIGGERS = {
+    "company_votes_person_added": (
+        "AFTER INSERT ON people",
+        [_add(_person("new", 1)), _elect(_company_of("new"))],
+    ),
+    "company_votes_person_removed": (
+        "AFTER DELETE ON people",
+        [_add(_person("old", -1)), _drop_spent(_company_of("old")), _elect(_company_of("old"))],
+    ),
+    "company_votes_person_changed": (
+        "AFTER UPDATE OF email, email_source, email_facts, application_id ON people",
+        [
+            _add(f"{_person('old', -1)} UNION ALL {_person('new', 1)}"),
+            _drop_spent(_company_of("old"), _company_of("new")),
+            _elect(_company_of("old")),
+            _elect(_company_of("new")),
+        ],
+    ),
+    "company_votes_application_added": (  # people of an id reused (written by other means)
+        "AFTER INSERT ON applications",
+        [_add(_people_of("new.id", "new.company", 1)), _elect("new.company")],
+    ),
+    "company_votes_application_changed": (
+        "AFTER UPDATE OF id, company ON applications",
+        [
+            _add(
+                f"{_people_of('old.id', 'old.company', -1)} UNION ALL "
+                f"{_people_of('new.id', 'new.company', 1)}"
+            ),
+            _drop_spent("old.company", "new.company"),
+            _elect("old.company"),
+            _elect("new.company"),
+        ],
+    ),
+    # BEFORE: its people, deleted with it, no longer find its company
+    "company_votes_application_removed": (
+        "BEFORE DELETE ON applications",
+        [
+            _add(_people_of("old.id", "old.company", -1)),
+            _drop_spent("old.company"),
+            _elect("old.company"),
+        ],
+    ),
+}
+"""The triggers keeping the votes, by name: when, and what they run."""
+
+
+def trigger_sql(name: str) -> str:
+    """SQL: create one of TRIGGERS."""
+    event, body = TRIGGERS[name]
+    return f"CREATE TRIGGER IF NOT EXISTS {name} {event} BEGIN {'; '.join(body)}; END"
+
+
+REBUILD = (
+    f"DELETE FROM {TABLE}",
+    f"DELETE FROM {ELECTED}",
+    _add(
+        "SELECT a.company AS c, p.email_facts AS f, 1 AS w FROM people p "
+        f"JOIN applications a ON a.id = p.application_id WHERE {_COUNTED.format('p')}"
+    ),
+    f"INSERT INTO {ELECTED} (company, elected) SELECT c, e FROM (SELECT x.company AS c, "
+    f"{election('x.company')} AS e FROM {TABLE} x GROUP BY x.company) WHERE e IS NOT NULL",
+)
+"""SQL: the votes and elections worked out again from everyone's stored facts (set-based:
+after a bulk write made with the triggers paused, or when a trigger was lost)."""
+
+TRIGGERS_PRESENT = (
+    "SELECT count(*) = "
+    f"{len(TRIGGERS)} FROM sqlite_master WHERE type = 'trigger' AND name IN "
+    f"({', '.join(repr(name) for name in TRIGGERS)})"
+)
+"""SQL: whether every trigger keeping the votes is in place (a table rebuilt by other means
+drops its triggers)."""
+
+
+STORED_ELECTION = f"(SELECT r.elected FROM {ELECTED} r WHERE r.company = {{}})"
+"""SQL: a company's election as stored (format it with the company), NULL when none is."""
+
+
 def install(conn: sqlite3.Connection) -> None:
-    """Create the table and every trigger missing, and work the votes out again (inside the
+    """Create the tables and every trigger missing, and work the votes out again (inside the
     caller's transaction)."""
     conn.execute(TABLE_SQL)
+    conn.execute(ELECTED_SQL)
     for name in TRIGGERS:
         conn.execute(trigger_sql(name))
     for sql in REBUILD:

@@ -22,7 +22,15 @@ from core.export_json import export_text, import_text
 from core.migrations import migrations
 from core.models import Application, EmailSource, Person
 from core.repository import Repository
-from core.repository.votes import REBUILD, TABLE, TRIGGERS, _well_formed, election
+from core.repository.votes import (
+    ELECTED,
+    REBUILD,
+    STORED_ELECTION,
+    TABLE,
+    TRIGGERS,
+    _well_formed,
+    election,
+)
 from core.services_people import Scope
 from tests.core.conftest import NOW
 
@@ -40,9 +48,13 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Repository]:
     repo.close()
 
 
-def _votes(conn: sqlite3.Connection) -> dict[tuple[str, str, str], int]:
+def _votes(conn: sqlite3.Connection) -> dict[tuple[str, str, str], int | str | None]:
+    """The votes, and each company's stored election (under pattern '=')."""
     rows = conn.execute(f"SELECT lower(company), domain, pattern, n FROM {TABLE}")
-    return {(c, d, p): n for c, d, p, n in rows}
+    found: dict[tuple[str, str, str], int | str | None] = {(c, d, p): n for c, d, p, n in rows}
+    for company, elected in conn.execute(f"SELECT lower(company), elected FROM {ELECTED}"):
+        found[(company, "", "=")] = elected
+    return found
 
 
 def _rebuilt(conn: sqlite3.Connection) -> dict[tuple[str, str, str], int]:
@@ -58,7 +70,10 @@ def _rebuilt(conn: sqlite3.Connection) -> dict[tuple[str, str, str], int]:
 
 
 def _elected(repo: Repository, company: str) -> str | None:
-    return repo.conn.execute(f"SELECT {election('?1')}", [company]).fetchone()[0]
+    """The company's election as a page reads it (stored), checked against its votes now."""
+    stored = repo.conn.execute(f"SELECT {STORED_ELECTION.format('?1')}", [company]).fetchone()
+    assert stored[0] == repo.conn.execute(f"SELECT {election('?1')}", [company]).fetchone()[0]
+    return stored[0]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -248,7 +263,7 @@ def test_a2_votes_are_not_exported_and_a_bulk_import_works_them_out(
         email = f"p{n}.x@acme.com" if n % 3 else ""
         repo.add_person(Person(application_id=app, name=f"P{n} X", email=email))
     text = export_text(repo)
-    assert TABLE not in text
+    assert TABLE not in text and ELECTED not in text
     other = Repository.open(tmp_path / "imported.db")
     import_text(other, text)
     names = {r[0] for r in other.conn.execute("SELECT name FROM sqlite_master")}
@@ -278,6 +293,7 @@ def test_a2_a_file_from_before_the_votes_gets_them_when_opened(tmp_path: Path) -
     assert _votes(upgraded.conn) == {
         ("acme", "acme.com", ""): 1,
         ("acme", "acme.com", "first.last"): 1,
+        ("acme", "", "="): "acme.com first.last",
     }
     lines = contact_lines(upgraded, Scope.EVERYONE).lines
     assert [(line.name, line.guess) for line in lines][2] == ("Cy Dee", "cy.dee@acme.com")
