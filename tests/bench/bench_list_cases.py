@@ -25,8 +25,8 @@ def _latest(repo: Repository) -> int:
 
 def forget_checks(*repos: Repository) -> None:
     """Empty every per-value cache a page of contacts fills (email checks, stored facts read,
-    A2's patterns added up) and what the repositories kept while their file is unchanged
-    (page starts and companies' patterns): the next read sees its people for the first time."""
+    A2's patterns) and what the repositories kept while their file is unchanged (page
+    starts): the next read sees its people for the first time."""
     from core import coverage, email_facts
     from core.contact_fields import check_email_value
     from core.email_guess import _pattern_of
@@ -41,11 +41,10 @@ def forget_checks(*repos: Repository) -> None:
 
 def contact_cases(large: Repository, demo: Repository) -> list[Case]:
     """The contacts screen: the page it shows (its lines), the person shown beside it. A page of
-    everyone read again is sought by the key it was found by, its companies' known addresses
-    as kept (Kept); the same page after a change to the file is found by skipping to its
-    offset, the known addresses read; the next page, paged down to, is sought by the key the
-    page above it left (its companies' known addresses kept only where the page above had
-    them)."""
+    everyone read again is sought by the key it was found by (Kept); the same page after a
+    change to who is listed is found by skipping to its offset; the next page, paged down to,
+    is sought by the key the page above it left. Each reads its companies' A2 patterns as
+    their votes elected them (core.repository.votes)."""
     from core.contacts_list import contact_lines, contact_row
     from core.services_people import Scope
     from tests.bench.bench_data_cases import Case
@@ -61,9 +60,8 @@ def contact_cases(large: Repository, demo: Repository) -> list[Case]:
         return lambda: [read() for read in reads]
 
     def keyless() -> None:
-        """Forget what was kept, as a change by another program, or to who is listed or their
-        addresses, does (Kept): the page is found by skipping to its offset, its companies'
-        known addresses read."""
+        """Forget what was kept, as a change by another program, or to who is listed, does
+        (Kept): the page is found by skipping to its offset."""
         large._kept = None
 
     edits = {"n": 0}

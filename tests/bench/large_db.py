@@ -173,8 +173,11 @@ def _stamp() -> dict[str, Any]:
 
     import core.migrations
     import core.migrations_lists
+    import core.repository.facts
+    import core.repository.votes
 
-    files = (core.migrations.__file__, core.migrations_lists.__file__)
+    modules = (core.migrations, core.migrations_lists, core.repository.facts, core.repository.votes)
+    files = [str(module.__file__) for module in modules]  # the schema, its triggers and SQL
     schema = hashlib.sha256(b"".join(Path(f).read_bytes() for f in files)).hexdigest()[:16]
     return {"generator": GENERATOR, "migrations": known_names(), "schema": schema, "sizes": SIZES}
 
