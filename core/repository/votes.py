@@ -57,13 +57,15 @@ def _add(source: str) -> str:
     """SQL: add to the votes the rows of `source` (company c, facts f, weight w: 1 or -1 each),
     a valid address's facts as a vote for its domain and each pattern it follows, missing or
     other facts as domain '', an invalid address's ('!') not at all."""
-    ok = _well_formed("s.f")
+    # LIMIT -1 keeps each subquery whole: flattened, SQLite would check the facts once for
+    # every pattern they are joined with (0.4 ms a person written, not 0.05)
     return (
         f"INSERT INTO {TABLE} (company, domain, pattern, n) "
-        "SELECT e.c, e.d, t.value, sum(e.w) FROM ("
-        f"SELECT s.c AS c, s.w AS w, CASE WHEN {ok} THEN substr(s.f, 2, instr(s.f, ' ') - 2) "
-        f"ELSE '' END AS d, CASE WHEN {ok} THEN substr(s.f, instr(s.f, ' ') + 1) ELSE '' END AS ps "
-        f"FROM ({source}) s WHERE s.c IS NOT NULL AND s.f IS NOT '!') e, "
+        "SELECT e.c, e.d, t.value, sum(e.w) FROM (SELECT k.c AS c, k.w AS w, "
+        "CASE WHEN k.ok THEN substr(k.f, 2, instr(k.f, ' ') - 2) ELSE '' END AS d, "
+        "CASE WHEN k.ok THEN substr(k.f, instr(k.f, ' ') + 1) ELSE '' END AS ps FROM ("
+        f"SELECT s.c AS c, s.w AS w, s.f AS f, {_well_formed('s.f')} AS ok FROM ({source}) s "
+        "WHERE s.c IS NOT NULL AND s.f IS NOT '!' LIMIT -1) k LIMIT -1) e, "
         f"(SELECT '' AS value UNION ALL SELECT value FROM json_each('{_PATTERNS}')) t "
         "WHERE t.value = '' OR instr(',' || e.ps || ',', ',' || t.value || ',') > 0 "
         "GROUP BY e.c COLLATE NOCASE, e.d, t.value "
@@ -106,12 +108,14 @@ def election(company: str) -> str:
     )
 
 
-def _elect(company: str) -> str:
-    """SQL: store `company`'s election as its votes now stand (no row: no pattern)."""
+def _elect(company: str, unless: str = "false") -> str:
+    """SQL: store `company`'s election as its votes now stand (no row: no pattern), unless
+    `unless` holds (the same company's election stored by the trigger already)."""
     return (
-        f"DELETE FROM {ELECTED} WHERE company = {company}; "
+        f"DELETE FROM {ELECTED} WHERE company = {company} AND NOT ({unless}); "
         f"INSERT INTO {ELECTED} (company, elected) SELECT c, e FROM (SELECT c, {election('c')} "
-        f"AS e FROM (SELECT {company} AS c)) WHERE c IS NOT NULL AND e IS NOT NULL"
+        f"AS e FROM (SELECT {company} AS c WHERE NOT ({unless}))) "
+        "WHERE c IS NOT NULL AND e IS NOT NULL"
     )
 
 
@@ -125,11 +129,13 @@ TRIGGERS = {
         [_add(_person("old", -1)), _drop_spent(_company_of("old")), _elect(_company_of("old"))],
     ),
     "company_votes_person_changed": (
-        "AFTER UPDATE OF email, email_source, email_facts, application_id ON people",
+        "AFTER UPDATE OF email, email_source, email_facts, application_id ON people WHEN "
+        "old.email IS NOT new.email OR old.email_source IS NOT new.email_source "
+        "OR old.email_facts IS NOT new.email_facts OR old.application_id IS NOT new.application_id",
         [
             _add(f"{_person('old', -1)} UNION ALL {_person('new', 1)}"),
             _drop_spent(_company_of("old"), _company_of("new")),
-            _elect(_company_of("old")),
+            _elect(_company_of("old"), unless="old.application_id IS new.application_id"),
             _elect(_company_of("new")),
         ],
     ),
@@ -145,7 +151,7 @@ TRIGGERS = {
                 f"{_people_of('new.id', 'new.company', 1)}"
             ),
             _drop_spent("old.company", "new.company"),
-            _elect("old.company"),
+            _elect("old.company", unless="old.company = new.company COLLATE NOCASE"),
             _elect("new.company"),
         ],
     ),
