@@ -32,7 +32,7 @@ when no known address there follows a pattern)."""
 _PATTERNS = "[" + ",".join(f'"{name}"' for name in EMAIL_PATTERNS) + "]"
 _RANK = "|" + "|".join(EMAIL_PATTERNS) + "|"
 _COUNTED = "{0}.email != '' AND {0}.email_source != 'guessed'"
-"""Who is a known address (A2): an address not guessed (as _known_at read them)."""
+"""Who is a known address (A2): a person with an address that was not guessed."""
 
 
 def _company_of(row: str) -> str:

@@ -24,9 +24,9 @@ interleaved with its floor (A B A B ...) so machine drift hits both alike:
     then a page seen for the first time with every such cache emptied (its addresses' A1
     answers read from the facts stored with each person, core.email_facts, its ~60
     companies' A2 patterns from the elections their votes keep, core.repository.votes); and
-    the full row of the person shown beside the table (contact_row, read at each cursor move). Switcher:
-    the 100 newest it shows at once (interview_labels), then every label it reads after its
-    first frame (no budget: read in the background). `due --within 1d`: the read
+    the full row of the person shown beside the table (contact_row, read at each cursor
+    move). Switcher: the 100 newest it shows at once (interview_labels), then every label it
+    reads after its first frame (no budget: read in the background). `due --within 1d`: the read
     (due_lines, every due item), the lines printed (due_text, no budget), and both (the
     command's work, less opening the file and planning what has no plan);
   - note checks (a 200-word note against 6 siblings, every check the editor runs per key):

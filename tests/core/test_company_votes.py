@@ -36,7 +36,7 @@ from tests.core.conftest import NOW
 
 NAMES = ["Jane Doe", "Ann Lee", "Dr. José Núñez Jr", "Li", "Mary-Kate O'Neil", "Bo Chan"]
 LOCALS = ["jane.doe", "jdoe", "ann", "lee.ann", "jose_nunez", "li", "mk", "bchan", "b.c.x"]
-DOMAINS = ["acme.com", "ACME.com", "globex.io", "mail.acme.com", "bad..com", "x.123"]
+DOMAINS = ["acme.com", "ACME.com", "globex.io", "mail.acme.com", "my-co.io", "bad..com", "x.123"]
 _companies = itertools.count()
 
 

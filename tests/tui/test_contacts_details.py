@@ -89,3 +89,39 @@ async def test_a_saved_field_updates_the_flags_and_the_needs_column(
         assert repo_on().participants(acme.round2)[0][0].email == "ann.lee@acme.com"
         assert str(flags.render()) != before_flags
         assert needs() != before_needs
+
+
+async def test_a2_a_known_address_edited_changes_the_guesses_shown_at_its_company(
+    make_app: MakeApp, acme: Acme, repo_on: RepoOn
+) -> None:
+    """A2: Jane's address is Acme's only known one; retyped in another pattern, the guesses
+    for John and Ann in the table follow it as soon as it is saved, with no reload."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "s")  # this process: Ann, Jane, John
+
+        def emails() -> dict[str, str]:
+            grid = table(app)
+            return {
+                str(grid.get_row_at(i)[0]).removesuffix(" ✓"): str(grid.get_row_at(i)[3])
+                for i in range(grid.row_count)
+            }
+
+        assert emails() == {
+            "Ann Lee": "? ann.lee@acme.com",
+            "Jane Doe": "jane.doe@acme.com",
+            "John Smith": "? john.smith@acme.com",
+        }
+        while str(table(app).get_row_at(table(app).cursor_row)[0]) != "Jane Doe":
+            await pilot.press("down")
+        await pilot.press("e", "tab", "tab", "tab")
+        assert app.focused is field(app, "email")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "jdoe@acme.com")
+        await wait_for_save(pilot)
+        assert repo_on().get_person(acme.jane).email == "jdoe@acme.com"
+        assert emails() == {
+            "Ann Lee": "? alee@acme.com",
+            "Jane Doe": "jdoe@acme.com",
+            "John Smith": "? jsmith@acme.com",
+        }

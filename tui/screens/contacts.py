@@ -121,20 +121,10 @@ class ContactsScreen(ContactsActions, ModeScreen):
         """Read the window's page of the scope as lines (what the columns show), sorted in the
         database (a scope that fits on one page is sorted here); by what is missing only when it
         fits (flags are counted per person, not in the database)."""
-        from core.contacts_list import contact_lines
-
-        session = self.session
-        if session is None:
+        page = self._page_lines()
+        if page is None:
             return
         order = SORTS[self.sort_index % len(SORTS)]
-        page = contact_lines(
-            session.repo,
-            self._scope(),
-            session.interview_id,
-            order="name" if order == "needs" else order,
-            offset=self.window.offset,
-            limit=PAGE,
-        )
         self.window.total = page.total
         if not page.lines and page.total and self.window.offset:
             self.window.resize(page.total)  # the list shrank under the page shown
@@ -153,6 +143,20 @@ class ContactsScreen(ContactsActions, ModeScreen):
         whole = page.total <= PAGE  # then sorted here, the same way in every scope
         self.ordered = sorted(page.lines, key=self._sort_key) if whole else page.lines
         self.rows = {row.id: row for row in self.ordered}
+
+    def _page_lines(self) -> ContactLines | None:
+        """The window's page of the scope as lines, sorted in the database by the sort shown
+        (by name when sorting by what is missing)."""
+        from core.contacts_list import contact_lines
+
+        session, order = self.session, SORTS[self.sort_index % len(SORTS)]
+        if session is None:
+            return None
+        scope, offset = self._scope(), self.window.offset
+        order = "name" if order == "needs" else order
+        return contact_lines(
+            session.repo, scope, session.interview_id, order=order, offset=offset, limit=PAGE
+        )
 
     def _fill(self, key: str | None = None, last: bool = False) -> None:
         """Show the page read, the cursor on `key` (else the first row, or the `last`)."""
@@ -216,19 +220,6 @@ class ContactsScreen(ContactsActions, ModeScreen):
             needs,
         )
 
-    def on_person_detail_saved(self, event: PersonDetail.Saved) -> None:
-        """A field was saved in the detail panel: show it in the table row at once."""
-        from core.contacts_list import line_of
-
-        table = self.query_one(DataTable)
-        saved = line_of(event.row)
-        self.rows[saved.id] = saved
-        self.ordered = [saved if row.id == saved.id else row for row in self.ordered]
-        key = str(saved.id)
-        if key in {str(k.value) for k in table.rows}:
-            for column, value in zip(table.columns, self._cells(saved), strict=False):
-                table.update_cell(key, column, value)
-
     def action_focus_table(self) -> None:
         """Back from the detail panel to the list."""
         self.query_one(DataTable).focus()
@@ -260,7 +251,7 @@ class ContactsScreen(ContactsActions, ModeScreen):
 
     def _show_detail(self, force: bool = False) -> None:
         """Show the highlighted person; kept as is when it is the same one, unless `force`."""
-        from tui.widgets.person_detail import PersonDetail, empty_detail
+        from tui.widgets.person_detail import empty_detail
 
         session = self.session
         person_id = self._current_id()

@@ -1,5 +1,6 @@
 """The contacts mode's keys that act on the selected person: quick add, edit, delete, write a
-note, accept a guessed email, export the list as vCards."""
+note, accept a guessed email, export the list as vCards; and an edit in the details shown in
+the table at once."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from core.models import Application, Person
     from core.services_people import ContactRow, Scope
     from tui.session import Session
+    from tui.widgets.person_detail import PersonDetail
 
 
 class ContactsActions:
@@ -33,6 +35,35 @@ class ContactsActions:
         def _current_id(self) -> int | None: ...
         def _scope(self) -> Scope: ...
         def notify(self, message: str, **kwargs: Any) -> None: ...
+        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
+        def _cells(self, row: ContactLine) -> tuple[object, ...]: ...
+        def _page_lines(self) -> ContactLines | None: ...
+
+    def on_person_detail_saved(self, event: PersonDetail.Saved) -> None:
+        """A field was saved in the detail panel: show it in the table row at once, and the
+        guesses (A2) of the others shown at that company, which rest on its addresses."""
+        from core.contacts_list import line_of
+
+        saved = line_of(event.row)
+        changed, company = [saved], saved.company.casefold()
+        if any(
+            r.id != saved.id and not r.email and r.company.casefold() == company
+            for r in self.ordered
+        ):
+            page = self._page_lines()
+            fresh = {new.id: new for new in page.lines} if page is not None else {}
+            shown = [(row, fresh.get(row.id)) for row in self.ordered if row.id != saved.id]
+            changed += [new for row, new in shown if new is not None and new.guess != row.guess]
+        from textual.widgets import DataTable
+
+        table = self.query_one(DataTable)
+        keys = {str(k.value) for k in table.rows}
+        for new in changed:
+            self.rows[new.id] = new
+            self.ordered = [new if row.id == new.id else row for row in self.ordered]
+            if str(new.id) in keys:
+                for column, value in zip(table.columns, self._cells(new), strict=False):
+                    table.update_cell(str(new.id), column, value)
 
     def _full_row(self, person_id: int | None, fresh: bool = False) -> ContactRow | None:
         """The full row of a listed person: the one in the details (unless `fresh`), else read
