@@ -12,14 +12,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlite_utils import Database
 
 from core.contacts_list import contact_lines, contact_row, line_of
 from core.coverage import email_valid
 from core.email_facts import facts_of, parse_facts
 from core.email_guess import infer_pattern
 from core.export_json import export_text, import_text
-from core.migrations import migrations
 from core.models import Application, EmailSource, Person
 from core.repository import Repository
 from core.repository.votes import (
@@ -33,6 +31,7 @@ from core.repository.votes import (
 )
 from core.services_people import Scope
 from tests.core.conftest import NOW
+from tests.core.old_files import old_acme
 
 NAMES = ["Jane Doe", "Ann Lee", "Dr. José Núñez Jr", "Li", "Mary-Kate O'Neil", "Bo Chan"]
 LOCALS = ["jane.doe", "jdoe", "ann", "lee.ann", "jose_nunez", "li", "mk", "bchan", "b.c.x"]
@@ -278,16 +277,7 @@ def test_a2_a_file_from_before_the_votes_gets_them_when_opened(tmp_path: Path) -
     a copy is made first, then the facts and the votes are worked out, and the guesses are
     the addresses' own."""
     path = tmp_path / "old.db"
-    db = Database(path)
-    migrations.apply(db, stop_before="0012_company_votes")
-    db.execute("INSERT INTO applications (company, created_at) VALUES ('Acme', '2026-11-20')")
-    for name, email in (("Ann Lee", "ann.lee@acme.com"), ("Bo Chan", "bo@@acme"), ("Cy Dee", "")):
-        db.execute(
-            "INSERT INTO people (application_id, name, email, email_source) VALUES (1, ?, ?, ?)",
-            [name, email, "card" if email else ""],
-        )
-    db.conn.commit()
-    db.conn.close()
+    old_acme(path, stop_before="0012_company_votes")
     upgraded = Repository.open(path)
     assert upgraded.backups
     assert _votes(upgraded.conn) == {

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlite_utils import Database
 
 from core.contacts_list import contact_lines, contact_row, line_of
 from core.coverage import email_valid
@@ -24,12 +23,12 @@ from core.email_facts import (
 )
 from core.email_guess import PATTERNS, infer_pattern
 from core.export_json import export_text, import_text
-from core.migrations import migrations
 from core.models import Application, EmailSource, Person
 from core.repository import Repository
 from core.repository.facts import FACTS_VERSION, STALE_TRIGGER
 from core.services_people import Scope
 from tests.core.conftest import NOW
+from tests.core.old_files import old_acme
 
 NAMES = ["Jane Doe", "Ann Lee", "Dr. José Núñez Jr", "Li", "Mary-Kate O'Neil", "Bo Chan"]
 LOCALS = ["jane.doe", "jdoe", "ann", "lee.ann", "jose_nunez", "li", "mk", "bchan", "b.c.x"]
@@ -210,16 +209,7 @@ def test_a1_a2_a_file_from_before_the_facts_gets_them_when_opened(tmp_path: Path
     """Migration 0011 on a file an older version wrote: a copy is made first, every person's
     facts are worked out as the file opens, and the lists read the same as before."""
     path = tmp_path / "old.db"
-    db = Database(path)
-    migrations.apply(db, stop_before="0011_email_facts")
-    db.execute("INSERT INTO applications (company, created_at) VALUES ('Acme', '2026-11-20')")
-    for name, email in (("Ann Lee", "ann.lee@acme.com"), ("Bo Chan", "bo@@acme"), ("Cy Dee", "")):
-        db.execute(
-            "INSERT INTO people (application_id, name, email, email_source) VALUES (1, ?, ?, ?)",
-            [name, email, "card" if email else ""],
-        )
-    db.conn.commit()
-    db.conn.close()
+    old_acme(path, stop_before="0011_email_facts")
     upgraded = Repository.open(path)
     assert upgraded.backups
     assert [_stored(upgraded, pid) for pid in (1, 2, 3)] == ["@acme.com first.last", INVALID, ""]
