@@ -35,14 +35,14 @@ _BATCH = 2_000
 
 def facts_state(conn: sqlite3.Connection) -> tuple[int, bool, bool, bool]:
     """(the facts' stored version, whether their trigger is in place, whether someone's facts
-    are missing, whether every trigger keeping the votes is in place): one query, read on
+    are missing, whether the votes' tables and triggers are all in place): one query, read on
     every open, through indexes alone."""
     row = conn.execute(
         "SELECT (SELECT user_version FROM pragma_user_version), "
         "EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'trigger' "
         f"AND name = '{STALE_TRIGGER}'), "
         "EXISTS (SELECT 1 FROM people WHERE email_facts IS NULL), "
-        f"({votes.TRIGGERS_PRESENT})"
+        f"({votes.INTACT})"
     ).fetchone()
     return row[0], bool(row[1]), bool(row[2]), bool(row[3])
 
@@ -60,7 +60,7 @@ class FactsStore(StoreBase):
         everyone = version != FACTS_VERSION or not trigger
         if not (everyone or missing or not counted):
             return 0
-        with self.write(), self.votes_paused():
+        with self.write(), self.votes_paused(rebuild=not counted):
             if not trigger:
                 self.run(STALE_SQL)
             written = self.fill_email_facts(everyone=everyone)
@@ -68,16 +68,16 @@ class FactsStore(StoreBase):
         return written
 
     @contextmanager
-    def votes_paused(self) -> Iterator[None]:
+    def votes_paused(self, rebuild: bool = False) -> Iterator[None]:
         """Run a bulk write to people or applications with the votes' triggers dropped (each
-        would run once a row), then put them back and, if anything was written, work every
-        vote out again, set-based (inside the caller's transaction: a failure puts the
-        triggers back with the rest)."""
+        would run once a row), then put them back and, if anything was written (or `rebuild`:
+        part of them was lost), make their tables and work every vote out again, set-based
+        (inside the caller's transaction: a failure puts the triggers back with the rest)."""
         for name in votes.TRIGGERS:
             self.run(f"DROP TRIGGER IF EXISTS {name}")
         before = self.conn.total_changes
         yield
-        if self.conn.total_changes == before:
+        if self.conn.total_changes == before and not rebuild:
             for name in votes.TRIGGERS:
                 self.run(votes.trigger_sql(name))
         else:

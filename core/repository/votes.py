@@ -187,13 +187,13 @@ REBUILD = (
 """SQL: the votes and elections worked out again from everyone's stored facts (set-based:
 after a bulk write made with the triggers paused, or when a trigger was lost)."""
 
-TRIGGERS_PRESENT = (
-    "SELECT count(*) = "
-    f"{len(TRIGGERS)} FROM sqlite_master WHERE type = 'trigger' AND name IN "
-    f"({', '.join(repr(name) for name in TRIGGERS)})"
+INTACT = (
+    f"SELECT count(*) = {len(TRIGGERS) + 2} FROM sqlite_master WHERE "
+    f"(type = 'trigger' AND name IN ({', '.join(repr(name) for name in TRIGGERS)})) "
+    f"OR (type = 'table' AND name IN ('{TABLE}', '{ELECTED}'))"
 )
-"""SQL: whether every trigger keeping the votes is in place (a table rebuilt by other means
-drops its triggers)."""
+"""SQL: whether both tables and every trigger keeping them are in place (another program may
+drop either; a table rebuilt by other means drops its triggers)."""
 
 
 STORED_ELECTION = f"(SELECT r.elected FROM {ELECTED} r WHERE r.company = {{}})"
@@ -202,7 +202,8 @@ STORED_ELECTION = f"(SELECT r.elected FROM {ELECTED} r WHERE r.company = {{}})"
 
 def install(conn: sqlite3.Connection) -> None:
     """Create the tables and every trigger missing, and work the votes out again (inside the
-    caller's transaction)."""
+    caller's transaction). A trigger in place is kept as it is: a later change to a trigger's
+    SQL comes with a migration that drops the old one."""
     conn.execute(TABLE_SQL)
     conn.execute(ELECTED_SQL)
     for name in TRIGGERS:

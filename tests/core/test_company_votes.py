@@ -229,27 +229,36 @@ def test_a2_another_programs_facts_are_worked_out_from_the_addresses(tmp_path: P
     repo.close()
 
 
-def test_a2_lost_triggers_are_put_back_and_the_votes_worked_out_on_open(tmp_path: Path) -> None:
-    """A table rebuilt by other means drops its triggers: the next open puts every one back and
-    works the votes out again, before anything is read."""
+def test_a2_lost_triggers_or_tables_are_put_back_and_the_votes_worked_out_on_open(
+    tmp_path: Path,
+) -> None:
+    """A table rebuilt by other means drops its triggers; another program may drop a table:
+    the next open puts every one back and works the votes out again, before anything is
+    read or written."""
     path = tmp_path / "lost.db"
     repo = Repository.open(path)
     app = repo.add_application(Application(company="Acme", created_at=NOW)).id or 0
     repo.add_person(Person(application_id=app, name="Ann Lee", email="ann.lee@acme.com"))
     repo.close()
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TRIGGER company_votes_person_added")
-    conn.execute(
-        "INSERT INTO people (application_id, name, email) VALUES (1, 'Bo Chan', 'bc@x.io')"
-    )
-    conn.commit()
-    conn.close()
-    mended = Repository.open(path)
-    names = {r[0] for r in mended.conn.execute("SELECT name FROM sqlite_master")}
-    assert set(TRIGGERS) <= names
-    assert _votes(mended.conn) == _rebuilt(mended.conn)
-    assert ("acme", "x.io", "") in _votes(mended.conn)
-    mended.close()
+    for n, damage in enumerate(
+        ("DROP TRIGGER company_votes_person_added", f"DROP TABLE {ELECTED}", f"DROP TABLE {TABLE}")
+    ):
+        conn = sqlite3.connect(path)
+        conn.execute(damage)
+        if n == 0:  # written while the trigger was gone
+            conn.execute(
+                "INSERT INTO people (application_id, name, email) VALUES (1, 'Bo', 'b@x.io')"
+            )
+        conn.commit()
+        conn.close()
+        mended = Repository.open(path)
+        names = {r[0] for r in mended.conn.execute("SELECT name FROM sqlite_master")}
+        assert set(TRIGGERS) | {TABLE, ELECTED} <= names, damage
+        assert _votes(mended.conn) == _rebuilt(mended.conn)
+        assert ("acme", "x.io", "") in _votes(mended.conn)
+        assert _elected(mended, "Acme") == "acme.com first.last"
+        mended.add_person(Person(application_id=app, name="Cy Dee"))  # writes work again
+        mended.close()
 
 
 def test_a2_votes_are_not_exported_and_a_bulk_import_works_them_out(
