@@ -57,15 +57,19 @@ def _add(source: str) -> str:
     """SQL: add to the votes the rows of `source` (company c, facts f, weight w: 1 or -1 each),
     a valid address's facts as a vote for its domain and each pattern it follows, missing or
     other facts as domain '', an invalid address's ('!') not at all."""
-    # LIMIT -1 keeps each subquery whole: flattened, SQLite would check the facts once for
-    # every pattern they are joined with (0.4 ms a person written, not 0.05)
+    # The rows are grouped by company and facts first: each distinct facts is checked once
+    # (everyone's votes: 30,000 people, 5,000 groups). LIMIT -1 keeps each subquery whole:
+    # flattened, SQLite would check the facts once for every pattern they are joined with
+    # (0.4 ms a person written, not 0.07).
     return (
         f"INSERT INTO {TABLE} (company, domain, pattern, n) "
         "SELECT e.c, e.d, t.value, sum(e.w) FROM (SELECT k.c AS c, k.w AS w, "
         "CASE WHEN k.ok THEN substr(k.f, 2, instr(k.f, ' ') - 2) ELSE '' END AS d, "
         "CASE WHEN k.ok THEN substr(k.f, instr(k.f, ' ') + 1) ELSE '' END AS ps FROM ("
-        f"SELECT s.c AS c, s.w AS w, s.f AS f, {_well_formed('s.f')} AS ok FROM ({source}) s "
-        "WHERE s.c IS NOT NULL AND s.f IS NOT '!' LIMIT -1) k LIMIT -1) e, "
+        f"SELECT g.c AS c, g.w AS w, g.f AS f, {_well_formed('g.f')} AS ok FROM ("
+        f"SELECT s.c AS c, s.f AS f, sum(s.w) AS w FROM ({source}) s "
+        "WHERE s.c IS NOT NULL AND s.f IS NOT '!' GROUP BY s.c COLLATE NOCASE, s.f) g "
+        "LIMIT -1) k LIMIT -1) e, "
         f"(SELECT '' AS value UNION ALL SELECT value FROM json_each('{_PATTERNS}')) t "
         "WHERE t.value = '' OR instr(',' || e.ps || ',', ',' || t.value || ',') > 0 "
         "GROUP BY e.c COLLATE NOCASE, e.d, t.value "
