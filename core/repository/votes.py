@@ -40,9 +40,10 @@ def _company_of(row: str) -> str:
 
 
 def _well_formed(facts: str) -> str:
-    """SQL: whether `facts` are a valid address's facts as facts_of writes them, checked more
-    strictly than parse_facts (a plain lowercase ASCII domain, each pattern known and named
-    once): what fails is counted as missing, and worked out from the address when read."""
+    """SQL: whether `facts` are a valid address's facts as facts_of writes them: a plain
+    lowercase ASCII domain (a domain facts_of writes otherwise fails too: its company is then
+    worked out from its addresses), then the patterns it follows, each known and named once.
+    What fails is counted as missing, and worked out from the address when read."""
     space = f"instr({facts}, ' ')"
     patterns = f"substr({facts}, {space} + 1)"
     return (

@@ -24,10 +24,10 @@ def _latest(repo: Repository) -> int:
 
 
 def forget_checks(*repos: Repository) -> None:
-    """Empty every per-value cache a page of contacts fills (email checks, stored facts read,
-    A2's patterns) and what the repositories kept while their file is unchanged (page
-    starts): the next read sees its people for the first time."""
-    from core import coverage, email_facts
+    """Empty every per-value cache a page of contacts fills (email checks, A2's patterns) and
+    what the repositories kept while their file is unchanged (page starts): the next read sees
+    its people for the first time."""
+    from core import coverage
     from core.contact_fields import check_email_value
     from core.email_guess import _pattern_of
 
@@ -36,7 +36,6 @@ def forget_checks(*repos: Repository) -> None:
     for cached in (check_email_value, _pattern_of, coverage._domain_valid):
         cached.cache_clear()
     coverage.email_valid.cache_clear()
-    email_facts.parse_facts.cache_clear()
 
 
 def contact_cases(large: Repository, demo: Repository) -> list[Case]:

@@ -13,19 +13,14 @@ from hypothesis import strategies as st
 
 from core.contacts_list import contact_lines, contact_row, line_of
 from core.coverage import email_valid
-from core.email_facts import (
-    INVALID,
-    Facts,
-    facts_of,
-    parse_facts,
-    pattern_from_facts,
-    pattern_from_pairs,
-)
+from core.email_facts import INVALID, STORED_VALID, facts_of, pattern_from_pairs
 from core.email_guess import PATTERNS, infer_pattern
 from core.export_json import export_text, import_text
 from core.models import Application, EmailSource, Person
 from core.repository import Repository
+from core.repository.contact_sql import A1_STORED
 from core.repository.facts import FACTS_VERSION, STALE_TRIGGER
+from core.repository.votes import STORED_ELECTION, _well_formed
 from core.services_people import Scope
 from tests.core.address_samples import DOMAINS, FOREIGN_FACTS, LOCALS, NAMES
 from tests.core.conftest import NOW
@@ -49,15 +44,30 @@ def test_a1_a2_facts_of_an_address() -> None:
     assert facts_of("Jane Doe", "Jane.Doe@ACME.com") == "@acme.com first.last"
     assert facts_of("Jane", "jane@acme.com") == "@acme.com first"
     assert facts_of("Jane Doe", "zz@acme.com") == "@acme.com "
-    assert parse_facts("@acme.com first.last") == Facts(True, "acme.com", ("first.last",))
-    assert parse_facts("@acme.com ") == Facts(True, "acme.com", ())
-    assert parse_facts(INVALID) == Facts(False, "", ())
+    assert _read_back("@acme.com first.last") == (STORED_VALID, True, "acme.com", "first.last")
+    assert _read_back("@acme.com ") == (STORED_VALID, True, "acme.com", "")
+    assert _read_back(INVALID)[:2] == (0, False)
+
+
+def _read_back(text: str | None) -> tuple[int, bool, str, str]:
+    """Stored facts as the SQL reads them back: A1's answer (contact_sql.A1_STORED), whether
+    the votes take them, and the domain and patterns they count."""
+    conn = sqlite3.connect(":memory:")
+    answer = A1_STORED.replace("p.email_facts", "?1")
+    row = conn.execute(
+        f"SELECT {answer}, coalesce({_well_formed('?1')}, 0), "
+        "substr(?1, 2, instr(?1, ' ') - 2), substr(?1, instr(?1, ' ') + 1)",
+        [text],
+    ).fetchone()
+    conn.close()
+    return row[0], bool(row[1]), row[2], row[3]
 
 
 def test_a1_a2_facts_not_as_written_are_not_taken() -> None:
-    """Missing or foreign facts (another program's, a hand edit's) are worked out again."""
+    """Missing or foreign facts (another program's, a hand edit's) are not counted as votes:
+    their company is worked out again from its addresses."""
     for text in (None, *FOREIGN_FACTS):
-        assert parse_facts(text) is None, text
+        assert not _read_back(text)[1], text
 
 
 @settings(max_examples=300, deadline=None)
@@ -70,21 +80,30 @@ def test_a1_a2_facts_not_as_written_are_not_taken() -> None:
 def test_a2_the_pattern_from_stored_facts_is_infer_patterns(
     known: list[tuple[str, str, str]],
 ) -> None:
-    """A2: the votes added up from the facts of known addresses choose infer_pattern's pattern
-    and domain over the valid ones, ties and all (the SQL's election: test_company_votes)."""
+    """A2: a company worked out from its addresses (some facts not countable) gets
+    infer_pattern's pattern and domain over the valid ones, ties and all (the votes' election:
+    test_company_votes)."""
     pairs = [(name, f"{local}@{domain}") for name, local, domain in known]
     expected = infer_pattern([(n, e) for n, e in pairs if email_valid(e)])
     want = None if expected is None else (expected.pattern, expected.domain)
     assert pattern_from_pairs(pairs) == want
 
 
-def test_a2_votes_count_each_holder() -> None:
-    """A2: a group of three holders outvotes one of two (ties would go to PATTERNS' order)."""
-    one = Facts(True, "acme.com", ("flast",))
-    two = Facts(True, "acme.com", ("first.last",))
-    assert pattern_from_facts([(3, one), (2, two)]) == ("flast", "acme.com")
-    assert pattern_from_facts([(2, one), (2, two)]) == ("first.last", "acme.com")
-    assert pattern_from_facts([(5, Facts(False, "", ()))]) is None
+def test_a2_votes_count_each_holder(repo: Repository) -> None:
+    """A2: a group of three holders outvotes one of two (ties go to PATTERNS' order); invalid
+    addresses are no evidence."""
+    people = ["Ann Lee", "Bo Chan", "Cy Dee", "Di Fox", "Ed Gray"]
+    for company, flast, dotted, invalid in (("Three", 3, 2, 0), ("Tie", 2, 2, 0), ("Bad", 0, 0, 5)):
+        app = _app(repo, company)
+        for n, name in enumerate(people[: flast + dotted + invalid]):
+            first, last = name.lower().split()
+            local = f"{first[0]}{last}" if n < flast else f"{first}.{last}"
+            domain = "acme..com" if n >= flast + dotted else "acme.com"
+            email, card = f"{local}@{domain}", EmailSource.CARD
+            repo.add_person(Person(application_id=app, name=name, email=email, email_source=card))
+    stored = f"SELECT {STORED_ELECTION.format('?1')}"
+    elected = {c: repo.conn.execute(stored, [c]).fetchone()[0] for c in ("Three", "Tie", "Bad")}
+    assert elected == {"Three": "acme.com flast", "Tie": "acme.com first.last", "Bad": None}
 
 
 def test_facts_version_names_the_rules_they_were_worked_out_by() -> None:
