@@ -86,6 +86,8 @@ class AfterwordApp(LearningKeys, App[None]):
     ) -> None:
         super().__init__()
         self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
+        if config.styles_cache is not None:  # the styles parsed in the last run (#8)
+            self.stylesheet.read_kept(config.styles_cache)
         self.config = config
         self._given_repository = repository
         self._given_settings = settings
@@ -148,11 +150,14 @@ class AfterwordApp(LearningKeys, App[None]):
         # a start-up allocates much and frees little, and each pass cost time before the data).
         gc.freeze()
         gc.enable()
+        from functools import partial
+
         from tui.housekeeping import housekeeping
 
-        self.run_worker(
-            lambda: housekeeping(self), thread=True, exit_on_error=False, name="housekeeping"
-        )
+        sheet = self.stylesheet  # what it parsed so far (the debrief's) is kept for the next start
+        styles = sheet.take_new() if isinstance(sheet, ReusingStylesheet) else None
+        work = partial(housekeeping, self, styles)
+        self.run_worker(work, thread=True, exit_on_error=False, name="housekeeping")
 
     def _save_failed(self, key: object, exc: Exception) -> None:
         self.notify(f"Could not save: {exc}", severity="error", markup=False, timeout=10)
@@ -255,6 +260,8 @@ class AfterwordApp(LearningKeys, App[None]):
             self._restore_signals()
         self.saver.flush()
         self._close_session()
+        if self.config.styles_cache is not None and isinstance(self.stylesheet, ReusingStylesheet):
+            self.stylesheet.write_new(self.config.styles_cache)
 
     def _close_session(self) -> None:
         """Bring the plans of today's edits up to date (so `afterword due` sees them), close."""

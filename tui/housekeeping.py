@@ -6,14 +6,19 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from tui.stylesheet import write_rules
+
 if TYPE_CHECKING:
     from tui.app import AfterwordApp
     from tui.session import Session
+    from tui.stylesheet import NewRules
 
 
-def housekeeping(app: AfterwordApp) -> None:
-    """The whole-file check of a big file, the daily backup, warming the date parser and
-    importing the other prompts' editors."""
+def housekeeping(app: AfterwordApp, styles: NewRules | None = None) -> None:
+    """Keeping the styles parsed so far for the next start, the whole-file check of a big
+    file, the daily backup, warming the date parser and importing the other prompts' editors."""
+    if app.config.styles_cache is not None:
+        write_rules(app.config.styles_cache, styles)
     session = app.session
     if session is None:
         return

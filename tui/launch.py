@@ -22,9 +22,10 @@ def fail(message: str) -> None:
 def run_tui(db: Path | None, interview_id: int | None = None) -> None:
     """Open the TUI; exit 1 with the app's message if the database cannot be used."""
     from tui.app import build_app
+    from tui.css_cache import cache_file
     from tui.session import AppConfig
 
-    app = build_app(AppConfig(db=db, interview_id=interview_id))
+    app = build_app(AppConfig(db=db, interview_id=interview_id, styles_cache=cache_file()))
     app.run()
     if app.failure:
         fail(app.failure)

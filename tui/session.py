@@ -17,11 +17,13 @@ if TYPE_CHECKING:
 
 @dataclass
 class AppConfig:
-    """How the app was started: which database, which interview, which clock (tests fix it)."""
+    """How the app was started: which database, which interview, which clock (tests fix it),
+    and where the parsed styles are kept between runs (tui.css_cache; None: nowhere)."""
 
     db: Path | None = None
     interview_id: int | None = None
     clock: Clock | None = None
+    styles_cache: Path | None = None
 
 
 @dataclass

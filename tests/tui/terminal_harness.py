@@ -59,6 +59,7 @@ class PtyApp:
             HOME=str(home),
             XDG_CONFIG_HOME=str(home / "config"),
             XDG_DATA_HOME=str(home / "data"),
+            XDG_CACHE_HOME=str(home / "cache"),
             AFTERWORD_TZ="UTC",
         )
         argv = [sys.executable, "-m", "tui.cli", "--db", str(db)]
