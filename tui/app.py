@@ -182,6 +182,7 @@ class AfterwordApp(LearningKeys, App[None]):
             # block (seen as a process that never exits after the window closed). Everything is
             # saved: close the database and leave now.
             self._close_session()
+            self._keep_styles()
             os._exit(0)
         self.exit()
 
@@ -260,6 +261,10 @@ class AfterwordApp(LearningKeys, App[None]):
             self._restore_signals()
         self.saver.flush()
         self._close_session()
+        self._keep_styles()
+
+    def _keep_styles(self) -> None:
+        """Keep the styles parsed in this run and not kept yet, for the next start (#8)."""
         if self.config.styles_cache is not None and isinstance(self.stylesheet, ReusingStylesheet):
             self.stylesheet.write_new(self.config.styles_cache)
 

@@ -18,6 +18,7 @@ import os
 import pickle
 import stat
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,7 @@ def write_parsed(path: Path, variables: dict[str, str], rules: dict[CacheKey, li
     data = pickle.dumps(
         {"fingerprint": fingerprint(variables), "rules": rules}, protocol=pickle.HIGHEST_PROTOCOL
     )
-    temp = path.with_name(f".{path.name}.{os.getpid()}")
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     try:
         with os.fdopen(fd, "wb") as file:

@@ -15,8 +15,10 @@ from textual.widgets import Input, OptionList, TextArea
 import tui.app
 from core.clock import fixed_clock
 from core.repository import Repository
+from core.services import Capture, capture_interview
 from core.settings import Settings
 from tests.tui.pilot_helpers import NOW, SIZE, TZ, screen_text
+from tests.tui.terminal_harness import PtyApp
 from tui import css_cache
 from tui.app import AfterwordApp, build_app
 from tui.launch import run_tui
@@ -252,3 +254,21 @@ async def test_the_debriefs_styles_are_kept_soon_after_the_data_shows(
     names = {str(key[1]) for key in kept_while_running}
     assert any(name.endswith("debrief.tcss', '')") for name in names)
     assert any("'Center.DEFAULT_CSS'" in name for name in names)  # the welcome panel's
+
+
+def test_a_terminal_closed_as_the_data_shows_still_keeps_the_styles(tmp_path: Path) -> None:
+    """The window closed right after the debrief appeared (before the housekeeping): the app
+    leaves at once, and keeps the styles on the way out."""
+    db = tmp_path / "a.db"
+    repo = Repository.open(db)
+    capture_interview(repo, Capture(company="Acme", role="Engineer", people="Jane Doe"), NOW)
+    repo.close()
+    app = PtyApp(db, tmp_path)
+    try:
+        app.wait_for_text("Questions asked")
+        app.hang_up()
+        assert app.wait_exit(10.0) == 0
+    finally:
+        app.close()
+    kept = css_cache.read_parsed(tmp_path / "cache" / "afterword" / css_cache.FILE_NAME, VARIABLES)
+    assert any(str(key[1]).endswith("debrief.tcss', '')") for key in kept)
