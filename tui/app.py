@@ -10,6 +10,10 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+# isort: off
+import tui.fast_classes  # first: Textual's widget classes are then defined faster (#8)
+
+# isort: on
 from textual import events
 from textual.app import App
 from textual.binding import Binding
