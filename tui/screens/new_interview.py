@@ -38,7 +38,11 @@ class NewInterviewScreen(ModalScreen[int | None]):
                     yield Label(label, classes="field-label")
                     with Vertical(classes="field"):
                         yield LineInput(
-                            value, placeholder=placeholder, id=f"new-{name}", compact=True
+                            value,
+                            placeholder=placeholder,
+                            id=f"new-{name}",
+                            compact=True,
+                            select_on_focus=bool(value),  # 'now' is offered, to type over
                         )
                         yield FieldMessage("", id=f"msg-{name}")
                     if name == "ended":

@@ -70,7 +70,8 @@ class TouchForm(ModalScreen[bool]):
                     compact=True,
                 )
                 yield Label("When", classes="field-label")
-                yield LineInput("now", id="touch-when", compact=True)
+                # 'now' is offered, to type over (the user's own words never are)
+                yield LineInput("now", id="touch-when", compact=True, select_on_focus=True)
                 yield Label("Note", classes="field-label")
                 yield LineInput("", placeholder="optional", id="touch-note", compact=True)
             yield FieldMessage("", id="touch-msg")

@@ -36,6 +36,7 @@ class WhenPrompt(ModalScreen[datetime | None]):
                 placeholder="monday 9am, in 3 days, 2 business days",
                 id="when-phrase",
                 compact=True,
+                select_on_focus=True,  # the phrase offered ('tomorrow 9am'), to type over
             )
             yield FieldMessage("", id="when-msg")
             yield Static(plain("Enter accepts  ·  Esc cancels"), classes="pane-keys", markup=False)

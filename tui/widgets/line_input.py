@@ -12,6 +12,9 @@ from textual.widgets import Input
 class LineInput(Input):
     """An Input whose multi-line pastes are joined into one line, with a notice (not cut).
 
+    Focus puts the cursor at the end and selects nothing: Textual's Input selected its whole
+    value, so the first key typed replaced it (no undo), and the saving kept the loss.
+
     It also keeps quiet about the value it opened with: Textual reports that value as a
     change once the field is mounted, and a field that saved on it would write at every
     opening and read a relative date ('in 2 weeks', 'by friday') again against today."""
@@ -22,6 +25,7 @@ class LineInput(Input):
         # The classes Input gives itself (no validators: valid; compact), given now: added by
         # Textual after creation, each restyled the field once more before the first frame (#8).
         compact = bool(kwargs.pop("compact", False))
+        kwargs.setdefault("select_on_focus", False)
         kwargs["classes"] = f"{kwargs.get('classes') or ''} -valid".strip()
         super().__init__(value, *args, **kwargs)
         if compact:  # the value behind the class, set without the reactive's class toggling
