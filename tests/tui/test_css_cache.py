@@ -75,11 +75,8 @@ def test_rules_read_back_are_the_rules_a_fresh_parse_gives(tmp_path: Path) -> No
         assert kept[key] is not rules  # read from the file, not this run's objects
 
 
-def test_kept_rules_are_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / css_cache.FILE_NAME
-    parsed = _parsed().parsed_since()
-    assert parsed is not None
-    css_cache.write_parsed(path, VARIABLES, parsed)
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, each source Textual parses is named in the list returned."""
     parses: list[str] = []
     real_parse = textual_stylesheet.parse
 
@@ -88,6 +85,15 @@ def test_kept_rules_are_not_parsed_again(tmp_path: Path, monkeypatch: pytest.Mon
         return real_parse(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(textual_stylesheet, "parse", counted)
+    return parses
+
+
+def test_kept_rules_are_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / css_cache.FILE_NAME
+    parsed = _parsed().parsed_since()
+    assert parsed is not None
+    css_cache.write_parsed(path, VARIABLES, parsed)
+    parses = _count_parses(monkeypatch)
     sheet = ReusingStylesheet(variables=VARIABLES)
     sheet.keep(css_cache.read_parsed(path, VARIABLES))
     _sources(sheet)
@@ -182,14 +188,7 @@ async def test_the_app_keeps_its_styles_and_draws_the_same_screen_from_them(
         text = screen_text(first)
     assert cache.exists()  # written at exit
     written = cache.stat().st_mtime_ns
-    parses: list[str] = []
-    real_parse = textual_stylesheet.parse
-
-    def counted(*args: object, **kwargs: object) -> object:
-        parses.append(str(args[2]))
-        return real_parse(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(textual_stylesheet, "parse", counted)
+    parses = _count_parses(monkeypatch)
     again = _app(db_path, cache)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
