@@ -8,6 +8,7 @@ import os
 import signal
 import unicodedata
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 # isort: off
@@ -27,7 +28,7 @@ from tui.saver import Saver
 from tui.screens.debrief import DataShown, DebriefScreen
 from tui.session import AppConfig, Session
 from tui.signals import install, read_what_was_typed, settle, terminal_gone
-from tui.stylesheet import ReusingStylesheet
+from tui.stylesheet import ReusingStylesheet, keep_new_styles
 
 HOUSEKEEPING_DELAY = 1.0  # seconds after the data is shown; the user is reading, not typing
 HOUSEKEEPING_AT_THE_LATEST = 5.0  # seconds after the database opened, data drawn or not
@@ -154,8 +155,6 @@ class AfterwordApp(LearningKeys, App[None]):
         # a start-up allocates much and frees little, and each pass cost time before the data).
         gc.freeze()
         gc.enable()
-        from functools import partial
-
         from tui.housekeeping import housekeeping
 
         sheet = self.stylesheet  # what it parsed so far (the debrief's) is kept for the next start
@@ -186,7 +185,7 @@ class AfterwordApp(LearningKeys, App[None]):
             # block (seen as a process that never exits after the window closed). Everything is
             # saved: close the database and leave now.
             self._close_session()
-            self._keep_styles()
+            keep_new_styles(self.stylesheet, self.config.styles_cache)
             os._exit(0)
         self.exit()
 
@@ -265,12 +264,7 @@ class AfterwordApp(LearningKeys, App[None]):
             self._restore_signals()
         self.saver.flush()
         self._close_session()
-        self._keep_styles()
-
-    def _keep_styles(self) -> None:
-        """Keep the styles parsed in this run and not kept yet, for the next start (#8)."""
-        if self.config.styles_cache is not None and isinstance(self.stylesheet, ReusingStylesheet):
-            self.stylesheet.write_new(self.config.styles_cache)
+        keep_new_styles(self.stylesheet, self.config.styles_cache)
 
     def _close_session(self) -> None:
         """Bring the plans of today's edits up to date (so `afterword due` sees them), close."""

@@ -90,3 +90,11 @@ def write_rules(path: Path, new: NewRules | None) -> None:
     if new is not None:
         with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
             css_cache.write_parsed(path, *new)
+
+
+def keep_new_styles(sheet: Stylesheet, path: Path | None) -> None:
+    """Keep what `sheet` parsed and did not keep yet at `path`, for the next start (None: the
+    app keeps nothing; a plain Stylesheet, Textual's live reload of CSS in development: nothing
+    to take)."""
+    if path is not None and isinstance(sheet, ReusingStylesheet):
+        sheet.write_new(path)

@@ -174,9 +174,8 @@ async def test_a_1_mb_paste_is_saved_exactly_and_the_app_answers_within_1_s(
         await pilot.press("home", "down", "down", "enter")  # B3
         area = app.screen.query_one("#answer-B3", TextArea)
         await app.workers.wait_for_complete()  # the guidance's import (a thread): not the paste's
-        # As the real start-up does (tui.app), keep what exists by now out of the collector:
-        # here that is also the whole test session's heap, whose full passes are no cost of
-        # the app's (they made this figure swing from 0.5 to 1.1 s within one run).
+        # As the real start-up does (tui.app), keep what exists by now (here also the test
+        # session's heap, whose full passes swung this figure 0.5-1.1 s) out of the collector.
         gc.collect()
         gc.freeze()
         wall, cpu = time.monotonic(), time.process_time()
@@ -203,9 +202,8 @@ async def test_a_1_mb_paste_is_saved_exactly_and_the_app_answers_within_1_s(
             f"\n1 MB paste: a key answered {wall:.2f} s after (CPU {cpu:.2f} s); "
             f"{after_save:.2f} s after the save"
         )
-    # CPU time: what the app spends, whatever else loads the machine; wall time: sanity. The
-    # bound catches work that grows with the text's square (minutes), not a slow machine: this
-    # one's speed swings 2x within the hour, and 1.0 s was once missed by 9 ms.
+    # CPU time: what the app spends, whatever the load (wall time: sanity). The bound catches
+    # work that grows with the text's square (minutes), not a machine whose speed swings 2x.
     assert cpu < 2.0
     assert wall < 5.0
     assert after_save < 1.0
